@@ -1,0 +1,18 @@
+package org.eesim.scenario;
+
+/**
+ * Two cuts over the profile's layers, numbered 1..n: layers 1..cut1 run on the device,
+ * cut1+1..cut2 at the edge, cut2+1..n in the cloud. A tier may get no layers (cut1 == 0: nothing
+ * on the device; cut1 == cut2: nothing at the edge; cut2 == n: nothing in the cloud).
+ * A side branch placed after layer k runs on the tier that ran layer k.
+ */
+public record Placement(int cut1, int cut2) {
+    public Placement {
+        if (cut1 < 0) {
+            throw new IllegalArgumentException("cut1 must be >= 0, got " + cut1);
+        }
+        if (cut2 < cut1) {
+            throw new IllegalArgumentException("cut2 (" + cut2 + ") must be >= cut1 (" + cut1 + ")");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.eesim.scenario;
+
+/**
+ * The three tiers of the path device, edge, cloud. Devices always exist (they are the request
+ * sources); edge and cloud are {@code null} when the scenario has none, in which case no layer may
+ * be placed on them.
+ */
+public record Tiers(Tier device, Tier edge, Tier cloud) {
+    public Tiers {
+        if (device == null) {
+            throw new IllegalArgumentException("a device tier is required");
+        }
+    }
+
+    public boolean hasEdge() {
+        return edge != null;
+    }
+
+    public boolean hasCloud() {
+        return cloud != null;
+    }
+}

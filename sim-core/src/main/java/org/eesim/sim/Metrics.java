@@ -1,0 +1,93 @@
+package org.eesim.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.HdrHistogram.DoubleHistogram;
+
+/**
+ * Per-replication tallies of the measured requests. Memory is flat in run length: latencies go
+ * into an HdrHistogram (3 significant digits, so any reported quantile is within 0.1% of the
+ * exact sample quantile) and everything else is a counter or a sum.
+ */
+final class Metrics {
+
+    private final DoubleHistogram latency = new DoubleHistogram(3);
+    private final long[] exits;
+    private final long[] conditionCounts;
+    private long requests;
+    private long correct;
+    private long accuracyKnown;
+    private long crossedUplink;
+    private long crossedWan;
+    private long uplinkBytes;
+    private long wanBytes;
+    private long deadlineMisses;
+    private double latencySum;
+    private final Double deadline;
+
+    Metrics(int exitCount, int conditionCount, Double deadlineSeconds) {
+        this.exits = new long[exitCount];
+        this.conditionCounts = new long[conditionCount];
+        this.deadline = deadlineSeconds;
+    }
+
+    void record(Request r, double latencySeconds) {
+        requests++;
+        latencySum += latencySeconds;
+        latency.recordValue(latencySeconds);
+        exits[r.exit]++;
+        conditionCounts[r.condition]++;
+        if (r.correct >= 0) {
+            accuracyKnown++;
+            correct += r.correct;
+        }
+        if (r.crossesUplink) {
+            crossedUplink++;
+            uplinkBytes += r.uplinkBytes;
+        }
+        if (r.crossesWan) {
+            crossedWan++;
+            wanBytes += r.wanBytes;
+        }
+        if (deadline != null && latencySeconds > deadline) {
+            deadlineMisses++;
+        }
+    }
+
+    long requests() {
+        return requests;
+    }
+
+    DoubleHistogram latencyHistogram() {
+        return latency;
+    }
+
+    /** Metric name to value, in a stable order. Names are documented in the README. */
+    Map<String, Double> toMap(String[] exitNames, boolean hasEdge, boolean hasCloud) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        double n = requests;
+        m.put("requests", n);
+        m.put("offload.device_to_next", crossedUplink / n);
+        if (hasEdge && hasCloud) {
+            m.put("offload.edge_to_cloud", crossedWan / n);
+        }
+        for (int e = 0; e < exits.length; e++) {
+            m.put("exit." + exitNames[e], exits[e] / n);
+        }
+        m.put("accuracy", accuracyKnown == requests ? correct / n : Double.NaN);
+        m.put("latency.mean", latencySum / n);
+        m.put("latency.p50", latency.getValueAtPercentile(50));
+        m.put("latency.p95", latency.getValueAtPercentile(95));
+        m.put("latency.p99", latency.getValueAtPercentile(99));
+        m.put("latency.max", latency.getMaxValue());
+        if (deadline != null) {
+            m.put("deadline_miss", deadlineMisses / n);
+        }
+        m.put("bytes.uplink", uplinkBytes / n);
+        if (hasEdge && hasCloud) {
+            m.put("bytes.wan", wanBytes / n);
+        }
+        return m;
+    }
+}

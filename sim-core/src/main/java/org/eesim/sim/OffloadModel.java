@@ -1,0 +1,299 @@
+package org.eesim.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+
+import org.eesim.profile.Profile;
+import org.eesim.scenario.Arrival;
+import org.eesim.scenario.Link;
+import org.eesim.scenario.RunControl.Span;
+import org.eesim.scenario.Scenario;
+import org.eesim.scenario.Tier;
+
+/**
+ * The DSOL model of one replication: devices that generate requests, and the FIFO stations a
+ * request visits: its device, the uplink transmitter, an edge machine, the WAN transmitter, a
+ * cloud machine, stopping at the tier where it exits.
+ *
+ * <p>Events per request: its birth, plus one arrival event per station after the first. A
+ * station computes a job's end at its arrival (see {@link Station}), so there are no departure
+ * events, and the completion time is known when the last station admits the request.
+ */
+public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Scenario scenario;
+    private final transient Planner planner;
+    private final transient Metrics metrics;
+    private final transient Streams streams;
+
+    private final transient Station[] devices;
+    private final transient Station[] edges;
+    private final transient Station[] clouds;
+    private final transient Station[] uplinks;
+    private final transient Station[] wans;
+    private final transient List<Station> all = new ArrayList<>();
+
+    private final transient Link uplink;
+    private final transient Link wan;
+    private final transient Arrival arrival;
+    private final boolean deviceHasLayers;
+    private final boolean edgeHasLayers;
+
+    private long births;
+    private long measuredBirths;
+    private long completedMeasured;
+    private boolean windowOpen;
+    private boolean windowClosed;
+    private double windowStart = Double.NaN;
+    private double windowEnd = Double.NaN;
+
+    public OffloadModel(EesimSimulator simulator, Scenario scenario, Streams streams) {
+        super(simulator);
+        this.scenario = scenario;
+        this.streams = streams;
+        this.planner = new Planner(scenario);
+        this.metrics = new Metrics(scenario.profile().exitCount(), planner.conditionCount(),
+                scenario.workload().deadlineSeconds());
+        this.arrival = scenario.workload().arrival();
+        this.uplink = scenario.links().uplink();
+        this.wan = scenario.links().wan();
+        this.deviceHasLayers = scenario.placement().cut1() >= 1;
+        this.edgeHasLayers = scenario.tiers().hasEdge() && scenario.placement().cut2() > scenario.placement().cut1();
+
+        Tier dev = scenario.tiers().device();
+        Tier edge = scenario.tiers().edge();
+        Tier cloud = scenario.tiers().cloud();
+        this.devices = stations("device", dev.count(), dev.cores());
+        this.edges = edge == null ? new Station[0] : stations("edge", edge.count(), edge.cores());
+        this.clouds = cloud == null ? new Station[0] : stations("cloud", cloud.count(), cloud.cores());
+        int uplinkCount = uplink == null ? 0 : uplink.shared() ? (edge != null ? edges.length : clouds.length) : dev.count();
+        this.uplinks = stations("uplink", uplinkCount, 1);
+        int wanCount = wan == null || edge == null || cloud == null ? 0 : wan.shared() ? clouds.length : edges.length;
+        this.wans = stations("wan", wanCount, 1);
+    }
+
+    private Station[] stations(String kind, int count, int cores) {
+        Station[] s = new Station[count];
+        for (int i = 0; i < count; i++) {
+            s[i] = new Station(kind + "-" + i, cores);
+            all.add(s[i]);
+        }
+        return s;
+    }
+
+    @Override
+    public void constructModel() {
+        EesimSimulator sim = getSimulator();
+        int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
+        for (int d = 0; d < devices.length; d++) {
+            for (int u = 0; u < users; u++) {
+                final int device = d;
+                final int user = u;
+                double first = firstArrival(d);
+                sim.scheduleEventAbs(first, () -> birth(device, user));
+            }
+        }
+        if (scenario.run().warmup() instanceof Span.Time t) {
+            sim.scheduleEventAbs(t.seconds(), () -> openWindow(t.seconds()));
+        } else if (((Span.Requests) scenario.run().warmup()).count() == 0) {
+            openWindow(0.0);
+        }
+    }
+
+    private double firstArrival(int d) {
+        SplitMix s = streams.arrivals(d);
+        if (arrival instanceof Arrival.Poisson p) {
+            return s.nextExponential(1.0 / p.ratePerSecond());
+        } else if (arrival instanceof Arrival.Deterministic det) {
+            return s.nextDouble() * det.intervalSeconds();
+        }
+        return 0.0;
+    }
+
+    private void birth(int device, int user) {
+        EesimSimulator sim = getSimulator();
+        double now = sim.getSimulatorTime();
+        if (!windowOpen && scenario.run().warmup() instanceof Span.Requests w && births == w.count()) {
+            openWindow(now);
+        }
+        if (windowOpen && !windowClosed && scenario.run().length() instanceof Span.Requests n
+                && measuredBirths == n.count()) {
+            closeWindow(now);
+        }
+        births++;
+        Request r = new Request();
+        r.device = device;
+        r.user = user;
+        r.birth = now;
+        r.measured = windowOpen && !windowClosed;
+        if (r.measured) {
+            measuredBirths++;
+        }
+        r.edge = edges.length == 0 ? -1 : device % edges.length;
+        r.cloud = clouds.length == 0 ? -1 : (edges.length == 0 ? device : r.edge) % clouds.length;
+        streams.nextRequest();
+        planner.plan(r, streams.input(), streams.noise());
+
+        if (arrival instanceof Arrival.Poisson p) {
+            sim.scheduleEventRel(streams.arrivals(device).nextExponential(1.0 / p.ratePerSecond()),
+                    () -> birth(device, user));
+        } else if (arrival instanceof Arrival.Deterministic det) {
+            sim.scheduleEventRel(det.intervalSeconds(), () -> birth(device, user));
+        }
+        hop(r, nextHop(r, -1), now);
+    }
+
+    /** Stations in path order; a request visits a subsequence of them. */
+    private static final int DEVICE_HOP = 0;
+    private static final int UPLINK_HOP = 1;
+    private static final int EDGE_HOP = 2;
+    private static final int WAN_HOP = 3;
+    private static final int CLOUD_HOP = 4;
+
+    /**
+     * The request reaches station {@code h} at {@code now}: it is admitted, and its arrival at the
+     * next station it visits becomes an event, which keeps every station's arrivals in time order.
+     */
+    private void hop(Request r, int h, double now) {
+        double leave = admit(r, h, now);
+        int next = nextHop(r, h);
+        if (next < 0) {
+            complete(r, leave);
+        } else {
+            getSimulator().scheduleEventAbs(leave, () -> hop(r, next, leave));
+        }
+    }
+
+    private double admit(Request r, int h, double now) {
+        switch (h) {
+            case DEVICE_HOP:
+                return devices[r.device].admit(now, r.compute[Request.DEVICE]);
+            case UPLINK_HOP:
+                Station up = uplinks[uplink.shared() ? (r.edge >= 0 ? r.edge : r.cloud) : r.device];
+                return up.admit(now, uplink.serialisationSeconds(r.uplinkBytes)) + uplink.delaySeconds();
+            case EDGE_HOP:
+                return edges[r.edge].admit(now, r.compute[Request.EDGE]);
+            case WAN_HOP:
+                Station w = wans[wan.shared() ? r.cloud : r.edge];
+                return w.admit(now, wan.serialisationSeconds(r.wanBytes)) + wan.delaySeconds();
+            default:
+                return clouds[r.cloud].admit(now, r.compute[Request.CLOUD]);
+        }
+    }
+
+    /** The first station after {@code h} that the request visits, or -1 when it is done. */
+    private int nextHop(Request r, int h) {
+        for (int k = h + 1; k <= CLOUD_HOP; k++) {
+            if (visits(r, k)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private boolean visits(Request r, int h) {
+        switch (h) {
+            case DEVICE_HOP:
+                return deviceHasLayers;
+            case UPLINK_HOP:
+                return r.crossesUplink;
+            case EDGE_HOP:
+                return edgeHasLayers && r.exitTier >= Request.EDGE;
+            case WAN_HOP:
+                return r.crossesWan;
+            default:
+                return r.exitTier == Request.CLOUD;
+        }
+    }
+
+    private void complete(Request r, double end) {
+        if (r.measured) {
+            metrics.record(r, end - r.birth);
+            completedMeasured++;
+            if (windowClosed && completedMeasured == measuredBirths) {
+                getSimulator().finish();
+            }
+        }
+        if (arrival instanceof Arrival.Closed closed) {
+            SplitMix s = streams.arrivals(r.device);
+            double think = closed.exponentialThink() ? s.nextExponential(closed.thinkSeconds()) : closed.thinkSeconds();
+            int device = r.device;
+            int user = r.user;
+            getSimulator().scheduleEventAbs(end + think, () -> birth(device, user));
+        }
+    }
+
+    private void openWindow(double t) {
+        windowOpen = true;
+        windowStart = t;
+        for (Station s : all) {
+            s.openWindow(t);
+        }
+        if (scenario.run().length() instanceof Span.Time d) {
+            getSimulator().scheduleEventAbs(t + d.seconds(), () -> closeWindow(t + d.seconds()));
+        }
+    }
+
+    private void closeWindow(double t) {
+        windowClosed = true;
+        windowEnd = t;
+        for (Station s : all) {
+            s.closeWindow(t);
+        }
+        if (completedMeasured == measuredBirths) {
+            getSimulator().finish();
+        }
+    }
+
+    /** The replication's metrics; call after the run. */
+    public Map<String, Double> results() {
+        if (!windowClosed || completedMeasured != measuredBirths) {
+            throw new IllegalStateException("replication ended before all measured requests completed ("
+                    + completedMeasured + " of " + measuredBirths + ")");
+        }
+        Profile p = scenario.profile();
+        String[] exitNames = new String[p.exitCount()];
+        for (int e = 0; e < exitNames.length; e++) {
+            exitNames[e] = p.exitName(e);
+        }
+        Map<String, Double> m = metrics.toMap(exitNames, edges.length > 0, clouds.length > 0);
+        m.put("window.seconds", windowEnd - windowStart);
+        double span = windowEnd - windowStart;
+        putTier(m, "device", devices, span);
+        putTier(m, "uplink", uplinks, span);
+        putTier(m, "edge", edges, span);
+        putTier(m, "wan", wans, span);
+        putTier(m, "cloud", clouds, span);
+        return m;
+    }
+
+    /** Tier-level utilisation (busy core-seconds over core-seconds) and mean queue per machine. */
+    private static void putTier(Map<String, Double> m, String tier, Station[] stations, double span) {
+        if (stations.length == 0) {
+            return;
+        }
+        double busy = 0;
+        double wait = 0;
+        int cores = 0;
+        for (Station s : stations) {
+            busy += s.busyIntegral();
+            wait += s.waitIntegral();
+            cores += s.cores();
+        }
+        m.put("util." + tier, busy / (cores * span));
+        m.put("queue." + tier, wait / (stations.length * span));
+    }
+
+    public long births() {
+        return births;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+}

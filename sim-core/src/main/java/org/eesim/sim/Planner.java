@@ -1,0 +1,173 @@
+package org.eesim.sim;
+
+import java.util.List;
+
+import org.eesim.profile.Branch;
+import org.eesim.profile.Condition;
+import org.eesim.profile.Layer;
+import org.eesim.profile.Profile;
+import org.eesim.profile.TimeStats;
+import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Scenario;
+import org.eesim.scenario.ServiceTimeModel;
+
+/**
+ * Decides, when a request is born, which input it carries, where it exits, and how long each tier
+ * computes for it. Everything is drawn from the request's own generators, so the same request
+ * gets the same input and the same per-layer noise whatever the placement or policy.
+ */
+final class Planner {
+
+    private final Profile profile;
+    private final int layerCount;
+    private final int cut1;
+    private final int cut2;
+    private final boolean hasEdge;
+    private final ServiceTimeModel timeModel;
+    private final double[] speed = new double[3];
+
+    private final int branchCount;
+    private final boolean[] enabled;
+    private final double[] threshold;
+    private final int[] branchAfter;
+    private final ExitRule.Kind rule;
+
+    private final Condition[] conditions;
+    private final double[] cumulativeMix;
+    private final Condition.RateRow[] rateRows;
+
+    Planner(Scenario s) {
+        this.profile = s.profile();
+        this.layerCount = profile.layers().size();
+        this.cut1 = s.placement().cut1();
+        this.cut2 = s.placement().cut2();
+        this.hasEdge = s.tiers().hasEdge();
+        this.timeModel = s.serviceTime();
+        speed[Request.DEVICE] = s.tiers().device().speed();
+        speed[Request.EDGE] = hasEdge ? s.tiers().edge().speed() : Double.NaN;
+        speed[Request.CLOUD] = s.tiers().hasCloud() ? s.tiers().cloud().speed() : Double.NaN;
+
+        List<Branch> branches = profile.branches();
+        this.branchCount = branches.size();
+        this.enabled = new boolean[branchCount];
+        this.threshold = new double[branchCount];
+        this.branchAfter = new int[branchCount];
+        this.rule = s.exitRule().kind();
+        for (int b = 0; b < branchCount; b++) {
+            String name = branches.get(b).name();
+            enabled[b] = s.exitRule().enabled(name);
+            threshold[b] = s.exitRule().thresholdOf(name);
+            branchAfter[b] = branches.get(b).afterLayer();
+        }
+
+        int c = s.workload().mix().size();
+        this.conditions = new Condition[c];
+        this.cumulativeMix = new double[c];
+        this.rateRows = new Condition.RateRow[c];
+        double acc = 0;
+        int i = 0;
+        for (var e : s.workload().mix().entrySet()) {
+            conditions[i] = profile.conditions().get(e.getKey());
+            acc += e.getValue();
+            cumulativeMix[i] = acc;
+            if (conditions[i] instanceof Condition.Rates rates) {
+                rateRows[i] = rates.row(s.exitRule().threshold());
+            }
+            i++;
+        }
+        cumulativeMix[c - 1] = 1.0;
+    }
+
+    int tierOf(int layer) {
+        return layer <= cut1 ? Request.DEVICE : layer <= cut2 ? Request.EDGE : Request.CLOUD;
+    }
+
+    int conditionCount() {
+        return conditions.length;
+    }
+
+    String conditionName(int i) {
+        return conditions[i].name();
+    }
+
+    void plan(Request r, SplitMix input, SplitMix noise) {
+        double u = input.nextDouble();
+        int c = 0;
+        while (u >= cumulativeMix[c]) {
+            c++;
+        }
+        r.condition = c;
+        if (conditions[c] instanceof Condition.Trace trace) {
+            chooseExitFromTrace(r, trace, input);
+        } else {
+            chooseExitFromRates(r, rateRows[c], input);
+        }
+        int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
+        r.exitTier = tierOf(exitLayer);
+        computeTimes(r, exitLayer, noise);
+        r.crossesUplink = r.exitTier != Request.DEVICE;
+        r.uplinkBytes = r.crossesUplink ? profile.bytesAfter(cut1) : 0;
+        r.crossesWan = hasEdge && r.exitTier == Request.CLOUD;
+        r.wanBytes = r.crossesWan ? profile.bytesAfter(cut2) : 0;
+    }
+
+    private void chooseExitFromTrace(Request r, Condition.Trace trace, SplitMix input) {
+        int sample = input.nextInt(trace.samples());
+        int exit = branchCount;
+        for (int b = 0; b < branchCount; b++) {
+            if (enabled[b] && rule.exits(trace.confidence(sample, b), trace.entropy(sample, b), threshold[b])) {
+                exit = b;
+                break;
+            }
+        }
+        r.exit = exit;
+        r.correct = trace.correct(sample, exit) ? 1 : 0;
+    }
+
+    private void chooseExitFromRates(Request r, Condition.RateRow row, SplitMix input) {
+        int exit = branchCount;
+        double[] p = row.exitProbability();
+        for (int b = 0; b < branchCount; b++) {
+            if (input.nextDouble() < p[b]) {
+                exit = b;
+                break;
+            }
+        }
+        r.exit = exit;
+        double accuracy = row.accuracy()[exit];
+        r.correct = Double.isNaN(accuracy) ? -1 : input.nextDouble() < accuracy ? 1 : 0;
+    }
+
+    private void computeTimes(Request r, int exitLayer, SplitMix noise) {
+        double[] t = r.compute;
+        t[0] = 0;
+        t[1] = 0;
+        t[2] = 0;
+        List<Layer> layers = profile.layers();
+        int b = 0;
+        for (int j = 1; j <= exitLayer; j++) {
+            int tier = tierOf(j);
+            t[tier] += draw(layers.get(j - 1).time(), noise) / speed[tier];
+            // branches after layer j run on the same tier, up to and including the exit
+            while (b < branchCount && branchAfter[b] == j && b <= r.exit) {
+                if (enabled[b]) {
+                    t[tier] += draw(profile.branches().get(b).time(), noise) / speed[tier];
+                }
+                b++;
+            }
+        }
+    }
+
+    private double draw(TimeStats time, SplitMix noise) {
+        switch (timeModel) {
+            case MEAN:
+                return time.meanSeconds();
+            case EXPONENTIAL:
+                return noise.nextExponential(time.meanSeconds());
+            case EMPIRICAL:
+            default:
+                double[] samples = time.samples();
+                return samples.length == 0 ? time.meanSeconds() : samples[noise.nextInt(samples.length)];
+        }
+    }
+}

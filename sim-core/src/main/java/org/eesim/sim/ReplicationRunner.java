@@ -1,0 +1,49 @@
+package org.eesim.sim;
+
+import java.util.Map;
+
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+
+import org.eesim.scenario.Scenario;
+
+/** Runs one replication of a scenario on the calling thread. */
+public final class ReplicationRunner {
+
+    /**
+     * DSOL's constructors touch JVM-wide state (logger categories, the naming context), which
+     * races when simulators are built concurrently (../shared/FINDINGS.md): build under one lock,
+     * run in parallel.
+     */
+    private static final Object DSOL_CONSTRUCTION = new Object();
+
+    private ReplicationRunner() {
+    }
+
+    /** The outcome of one replication: its metrics and the seed it ran with. */
+    public record Outcome(int replication, long seed, Map<String, Double> metrics, long births) {
+    }
+
+    public static Outcome run(Scenario scenario, int replication) {
+        long seed = Streams.replicationSeed(scenario.run().seed(), replication);
+        Streams streams = new Streams(seed, scenario.tiers().device().count());
+        EesimSimulator simulator;
+        SingleReplication<Double> rep;
+        OffloadModel model;
+        String id = scenario.name() + "#" + replication + "@" + Long.toHexString(seed) + "/" + System.identityHashCode(streams);
+        synchronized (DSOL_CONSTRUCTION) {
+            simulator = new EesimSimulator(id);
+            rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);
+            model = new OffloadModel(simulator, scenario, streams);
+            simulator.initialize(model, rep);
+        }
+        try {
+            simulator.runHere();
+            return new Outcome(replication, seed, model.results(), model.births());
+        } finally {
+            synchronized (DSOL_CONSTRUCTION) {
+                simulator.cleanUp();
+                rep.removeFromContext();
+            }
+        }
+    }
+}

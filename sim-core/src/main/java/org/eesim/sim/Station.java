@@ -1,0 +1,163 @@
+package org.eesim.sim;
+
+import java.util.Arrays;
+
+/**
+ * A first-come-first-served queue in front of {@code cores} identical servers: a device, an edge
+ * or cloud machine, or a link's transmitter (one core).
+ *
+ * <p>Because service is FIFO and a job's service time is known when it arrives, its start and end
+ * follow at once from the Kiefer–Wolfowitz recursion (start = max(arrival, earliest free core)):
+ * no departure event is needed. Arrivals must be offered in non-decreasing time order, which the
+ * event list guarantees.
+ *
+ * <p>Busy time and waiting time are integrated exactly over an observation window
+ * [{@link #openWindow}, {@link #closeWindow}]: the parts of jobs already admitted that fall
+ * outside the window are added at the opening and subtracted at the closing. After a window
+ * opens, every core's schedule past the current time is one busy block (a job admitted at time
+ * t <= now starts at t or at the end of the previous job), and start times are non-decreasing in
+ * arrival order, so both corrections are exact.
+ */
+public final class Station {
+
+    private final String name;
+    private final double[] freeAt;
+    /** Start times of admitted jobs that had not started at the last arrival (FIFO order). */
+    private double[] pending = new double[16];
+    private int pendingHead;
+    private int pendingSize;
+
+    private boolean open;
+    private boolean closed;
+    private double windowStart;
+    private double windowEnd;
+    private double busyIntegral;
+    private double waitIntegral;
+    private long jobs;
+
+    public Station(String name, int cores) {
+        this.name = name;
+        this.freeAt = new double[cores];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int cores() {
+        return freeAt.length;
+    }
+
+    /** Admits a job arriving at {@code now} needing {@code service} seconds; returns its end time. */
+    public double admit(double now, double service) {
+        int k = 0;
+        double earliest = freeAt[0];
+        for (int i = 1; i < freeAt.length; i++) {
+            if (freeAt[i] < earliest) {
+                earliest = freeAt[i];
+                k = i;
+            }
+        }
+        double start = Math.max(now, earliest);
+        double end = start + service;
+        freeAt[k] = end;
+        dropStarted(now);
+        if (start > now) {
+            push(start);
+        }
+        if (open && !closed) {
+            busyIntegral += service;
+            waitIntegral += start - now;
+            jobs++;
+        }
+        return end;
+    }
+
+    /** Starts integrating at {@code t}, counting the part after {@code t} of jobs admitted before. */
+    public void openWindow(double t) {
+        dropStarted(t);
+        windowStart = t;
+        open = true;
+        for (double f : freeAt) {
+            busyIntegral += Math.max(0, f - t);
+        }
+        for (int i = 0; i < pendingSize; i++) {
+            waitIntegral += pendingAt(i) - t;
+        }
+    }
+
+    /** Stops integrating at {@code t}, removing the part after {@code t} of jobs admitted so far. */
+    public void closeWindow(double t) {
+        if (!open) {
+            throw new IllegalStateException("window of " + name + " closed before it opened");
+        }
+        dropStarted(t);
+        windowEnd = t;
+        closed = true;
+        for (double f : freeAt) {
+            busyIntegral -= Math.max(0, f - t);
+        }
+        for (int i = 0; i < pendingSize; i++) {
+            waitIntegral -= pendingAt(i) - t;
+        }
+    }
+
+    /** Time-average fraction of cores busy over the window. */
+    public double utilisation() {
+        return busyIntegral / (freeAt.length * span());
+    }
+
+    /** Time-average number of jobs waiting (not in service) over the window. */
+    public double meanQueueLength() {
+        return waitIntegral / span();
+    }
+
+    public double busyIntegral() {
+        return busyIntegral;
+    }
+
+    public double waitIntegral() {
+        return waitIntegral;
+    }
+
+    /** Jobs admitted inside the window. */
+    public long jobs() {
+        return jobs;
+    }
+
+    private double span() {
+        if (!closed) {
+            throw new IllegalStateException("window of " + name + " is not closed");
+        }
+        return windowEnd - windowStart;
+    }
+
+    private void dropStarted(double now) {
+        while (pendingSize > 0 && pending[pendingHead] <= now) {
+            pendingHead = (pendingHead + 1) & (pending.length - 1);
+            pendingSize--;
+        }
+    }
+
+    private double pendingAt(int i) {
+        return pending[(pendingHead + i) & (pending.length - 1)];
+    }
+
+    private void push(double start) {
+        if (pendingSize == pending.length) {
+            double[] bigger = new double[pending.length * 2];
+            for (int i = 0; i < pendingSize; i++) {
+                bigger[i] = pendingAt(i);
+            }
+            pending = bigger;
+            pendingHead = 0;
+        }
+        pending[(pendingHead + pendingSize) & (pending.length - 1)] = start;
+        pendingSize++;
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(freeAt);
+    }
+}

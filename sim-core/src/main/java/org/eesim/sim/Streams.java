@@ -1,0 +1,75 @@
+package org.eesim.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The named random streams of one replication, each seeded from the replication seed and the
+ * stream's name (never from the clock or from execution order):
+ * <ul>
+ * <li>{@code arrivals/<d>}: inter-arrival and think times of device d;</li>
+ * <li>{@code input}: one seed per request, in birth order, from which that request draws its
+ * input condition, its test sample and (rate mode) its exit and correctness;</li>
+ * <li>{@code noise}: one seed per request, from which it draws its layer and branch times.</li>
+ * </ul>
+ * Per-request seeds make a request's draws independent of how many numbers other requests or
+ * other placements consumed: two policies run on the same seed see the same requests (common
+ * random numbers).
+ */
+public final class Streams {
+
+    private final long replicationSeed;
+    private final SplitMix[] arrivals;
+    private final SplitMix input;
+    private final SplitMix noise;
+    private final SplitMix requestInput = new SplitMix(0);
+    private final SplitMix requestNoise = new SplitMix(0);
+
+    public Streams(long replicationSeed, int devices) {
+        this.replicationSeed = replicationSeed;
+        this.arrivals = new SplitMix[devices];
+        long arrivalCode = SplitMix.code("arrivals");
+        for (int d = 0; d < devices; d++) {
+            arrivals[d] = new SplitMix(SplitMix.derive(replicationSeed, arrivalCode, d));
+        }
+        this.input = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("input")));
+        this.noise = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("noise")));
+    }
+
+    /** The seed of replication {@code replication} of a scenario with seed {@code scenarioSeed}. */
+    public static long replicationSeed(long scenarioSeed, int replication) {
+        return SplitMix.derive(scenarioSeed, SplitMix.code("replication"), replication);
+    }
+
+    public long replicationSeed() {
+        return replicationSeed;
+    }
+
+    SplitMix arrivals(int device) {
+        return arrivals[device];
+    }
+
+    /** Moves the per-request generators to the next request's seeds. */
+    void nextRequest() {
+        requestInput.reseed(input.nextLong());
+        requestNoise.reseed(noise.nextLong());
+    }
+
+    SplitMix input() {
+        return requestInput;
+    }
+
+    SplitMix noise() {
+        return requestNoise;
+    }
+
+    /** Stream name to its initial seed, for the results' provenance. */
+    public Map<String, Long> describe() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("replication", replicationSeed);
+        m.put("input", SplitMix.derive(replicationSeed, SplitMix.code("input")));
+        m.put("noise", SplitMix.derive(replicationSeed, SplitMix.code("noise")));
+        m.put("arrivals/0", SplitMix.derive(replicationSeed, SplitMix.code("arrivals"), 0));
+        return m;
+    }
+}

@@ -1,0 +1,2 @@
+/** Statistics across replications: means and Student-t confidence intervals. */
+package org.eesim.stats;
