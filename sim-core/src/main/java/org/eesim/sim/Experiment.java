@@ -74,8 +74,13 @@ public final class Experiment {
         }
     }
 
-    /** One summary per metric, in the metrics' order. */
+    /** One summary per metric, in the metrics' order, with 95% intervals. */
     public static List<Summary> summarise(List<ReplicationRunner.Outcome> outcomes) {
+        return summarise(outcomes, Summary.DEFAULT_LEVEL);
+    }
+
+    /** One summary per metric, in the metrics' order, with intervals at {@code level}. */
+    public static List<Summary> summarise(List<ReplicationRunner.Outcome> outcomes, double level) {
         Set<String> names = new LinkedHashSet<>();
         for (ReplicationRunner.Outcome o : outcomes) {
             names.addAll(o.metrics().keySet());
@@ -89,7 +94,7 @@ public final class Experiment {
             values.put(name, v);
         }
         List<Summary> out = new ArrayList<>();
-        values.forEach((k, v) -> out.add(Summary.of(k, v)));
+        values.forEach((k, v) -> out.add(Summary.of(k, v, level)));
         return out;
     }
 }

@@ -80,11 +80,16 @@ final class Fixtures {
         }
     }
 
-    /** Runs all replications on two threads and summarises them. */
+    /** Runs all replications on two threads and summarises them with 95% intervals. */
     static Map<String, Summary> summarise(Scenario s) {
+        return summarise(s, Summary.DEFAULT_LEVEL);
+    }
+
+    /** Runs all replications on two threads and summarises them with intervals at {@code level}. */
+    static Map<String, Summary> summarise(Scenario s, double level) {
         List<ReplicationRunner.Outcome> outcomes = Experiment.run(s, 2, o -> { });
         Map<String, Summary> m = new java.util.LinkedHashMap<>();
-        for (Summary x : Experiment.summarise(outcomes)) {
+        for (Summary x : Experiment.summarise(outcomes, level)) {
             m.put(x.metric(), x);
         }
         return m;
