@@ -94,7 +94,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             for (int u = 0; u < users; u++) {
                 final int device = d;
                 final int user = u;
-                double first = firstArrival(d);
+                double first = firstArrival(d, u);
                 sim.scheduleEventAbs(first, () -> birth(device, user));
             }
         }
@@ -105,8 +105,8 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
     }
 
-    private double firstArrival(int d) {
-        SplitMix s = streams.arrivals(d);
+    private double firstArrival(int d, int u) {
+        SplitMix s = streams.arrivals(d, u);
         if (arrival instanceof Arrival.Poisson p) {
             return s.nextExponential(1.0 / p.ratePerSecond());
         } else if (arrival instanceof Arrival.Deterministic det) {
@@ -140,7 +140,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         planner.plan(r, streams.input(), streams.noise());
 
         if (arrival instanceof Arrival.Poisson p) {
-            sim.scheduleEventRel(streams.arrivals(device).nextExponential(1.0 / p.ratePerSecond()),
+            sim.scheduleEventRel(streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
                     () -> birth(device, user));
         } else if (arrival instanceof Arrival.Deterministic det) {
             sim.scheduleEventRel(det.intervalSeconds(), () -> birth(device, user));
@@ -220,7 +220,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             }
         }
         if (arrival instanceof Arrival.Closed closed) {
-            SplitMix s = streams.arrivals(r.device);
+            SplitMix s = streams.arrivals(r.device, r.user);
             double think = closed.exponentialThink() ? s.nextExponential(closed.thinkSeconds()) : closed.thinkSeconds();
             int device = r.device;
             int user = r.user;

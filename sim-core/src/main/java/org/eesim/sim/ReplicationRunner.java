@@ -25,7 +25,7 @@ public final class ReplicationRunner {
 
     public static Outcome run(Scenario scenario, int replication) {
         long seed = Streams.replicationSeed(scenario.run().seed(), replication);
-        Streams streams = new Streams(seed, scenario.tiers().device().count());
+        Streams streams = Streams.of(scenario, replication);
         EesimSimulator simulator;
         SingleReplication<Double> rep;
         OffloadModel model;

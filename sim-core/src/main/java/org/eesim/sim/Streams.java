@@ -7,7 +7,9 @@ import java.util.Map;
  * The named random streams of one replication, each seeded from the replication seed and the
  * stream's name (never from the clock or from execution order):
  * <ul>
- * <li>{@code arrivals/<d>}: inter-arrival and think times of device d;</li>
+ * <li>{@code arrivals/<d>/<u>}: inter-arrival times of device d, or think times of its user u in a
+ * closed loop (one stream per user, so a user's think times do not depend on when the others
+ * draw theirs);</li>
  * <li>{@code input}: one seed per request, in birth order, from which that request draws its
  * input condition, its test sample and (rate mode) its exit and correctness;</li>
  * <li>{@code noise}: one seed per request, from which it draws its layer and branch times.</li>
@@ -20,17 +22,21 @@ public final class Streams {
 
     private final long replicationSeed;
     private final SplitMix[] arrivals;
+    private final int users;
     private final SplitMix input;
     private final SplitMix noise;
     private final SplitMix requestInput = new SplitMix(0);
     private final SplitMix requestNoise = new SplitMix(0);
 
-    public Streams(long replicationSeed, int devices) {
+    public Streams(long replicationSeed, int devices, int users) {
         this.replicationSeed = replicationSeed;
-        this.arrivals = new SplitMix[devices];
+        this.users = users;
+        this.arrivals = new SplitMix[devices * users];
         long arrivalCode = SplitMix.code("arrivals");
         for (int d = 0; d < devices; d++) {
-            arrivals[d] = new SplitMix(SplitMix.derive(replicationSeed, arrivalCode, d));
+            for (int u = 0; u < users; u++) {
+                arrivals[d * users + u] = new SplitMix(SplitMix.derive(replicationSeed, arrivalCode, d, u));
+            }
         }
         this.input = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("input")));
         this.noise = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("noise")));
@@ -45,8 +51,14 @@ public final class Streams {
         return replicationSeed;
     }
 
-    SplitMix arrivals(int device) {
-        return arrivals[device];
+    SplitMix arrivals(int device, int user) {
+        return arrivals[device * users + user];
+    }
+
+    /** The streams of replication {@code replication} of scenario {@code s}. */
+    public static Streams of(org.eesim.scenario.Scenario s, int replication) {
+        int users = s.workload().arrival() instanceof org.eesim.scenario.Arrival.Closed c ? c.users() : 1;
+        return new Streams(replicationSeed(s.run().seed(), replication), s.tiers().device().count(), users);
     }
 
     /** Moves the per-request generators to the next request's seeds. */
@@ -69,7 +81,7 @@ public final class Streams {
         m.put("replication", replicationSeed);
         m.put("input", SplitMix.derive(replicationSeed, SplitMix.code("input")));
         m.put("noise", SplitMix.derive(replicationSeed, SplitMix.code("noise")));
-        m.put("arrivals/0", SplitMix.derive(replicationSeed, SplitMix.code("arrivals"), 0));
+        m.put("arrivals/0/0", SplitMix.derive(replicationSeed, SplitMix.code("arrivals"), 0, 0));
         return m;
     }
 }
