@@ -95,11 +95,11 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
                 final int device = d;
                 final int user = u;
                 double first = firstArrival(d, u);
-                sim.scheduleEventAbs(first, () -> birth(device, user));
+                sim.schedule(first, () -> birth(device, user));
             }
         }
         if (scenario.run().warmup() instanceof Span.Time t) {
-            sim.scheduleEventAbs(t.seconds(), () -> openWindow(t.seconds()));
+            sim.schedule(t.seconds(), () -> openWindow(t.seconds()));
         } else if (((Span.Requests) scenario.run().warmup()).count() == 0) {
             openWindow(0.0);
         }
@@ -140,10 +140,10 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         planner.plan(r, streams.input(), streams.noise());
 
         if (arrival instanceof Arrival.Poisson p) {
-            sim.scheduleEventRel(streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
+            sim.schedule(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
                     () -> birth(device, user));
         } else if (arrival instanceof Arrival.Deterministic det) {
-            sim.scheduleEventRel(det.intervalSeconds(), () -> birth(device, user));
+            sim.schedule(now + det.intervalSeconds(), () -> birth(device, user));
         }
         hop(r, nextHop(r, -1), now);
     }
@@ -165,7 +165,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         if (next < 0) {
             complete(r, leave);
         } else {
-            getSimulator().scheduleEventAbs(leave, () -> hop(r, next, leave));
+            getSimulator().schedule(leave, () -> hop(r, next, leave));
         }
     }
 
@@ -224,7 +224,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             double think = closed.exponentialThink() ? s.nextExponential(closed.thinkSeconds()) : closed.thinkSeconds();
             int device = r.device;
             int user = r.user;
-            getSimulator().scheduleEventAbs(end + think, () -> birth(device, user));
+            getSimulator().schedule(end + think, () -> birth(device, user));
         }
     }
 
@@ -235,7 +235,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             s.openWindow(t);
         }
         if (scenario.run().length() instanceof Span.Time d) {
-            getSimulator().scheduleEventAbs(t + d.seconds(), () -> closeWindow(t + d.seconds()));
+            getSimulator().schedule(t + d.seconds(), () -> closeWindow(t + d.seconds()));
         }
     }
 

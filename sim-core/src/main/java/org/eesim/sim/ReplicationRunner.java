@@ -24,6 +24,11 @@ public final class ReplicationRunner {
     }
 
     public static Outcome run(Scenario scenario, int replication) {
+        return run(scenario, replication, true);
+    }
+
+    /** @param tuned false runs on DSOL's stock event list and scheduling (benchmarks only) */
+    public static Outcome run(Scenario scenario, int replication, boolean tuned) {
         long seed = Streams.replicationSeed(scenario.run().seed(), replication);
         Streams streams = Streams.of(scenario, replication);
         EesimSimulator simulator;
@@ -31,7 +36,7 @@ public final class ReplicationRunner {
         OffloadModel model;
         String id = scenario.name() + "#" + replication + "@" + Long.toHexString(seed) + "/" + System.identityHashCode(streams);
         synchronized (DSOL_CONSTRUCTION) {
-            simulator = new EesimSimulator(id);
+            simulator = new EesimSimulator(id, tuned);
             rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);
             model = new OffloadModel(simulator, scenario, streams);
             simulator.initialize(model, rep);

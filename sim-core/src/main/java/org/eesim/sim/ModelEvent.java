@@ -1,0 +1,50 @@
+package org.eesim.sim;
+
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+
+/**
+ * A DSOL event that runs a lambda, without what DSOL's {@code LambdaSimEvent} pays for on every
+ * event: a {@code synchronized} execute, a JVM-wide atomic id counter shared by all simulators
+ * (contended when replications run in parallel), and re-boxing the time on every comparison.
+ * Ids come from the owning simulator, so ties break in scheduling order within a replication.
+ */
+final class ModelEvent implements SimEventInterface<Double> {
+
+    final double time;
+    private final Double boxedTime;
+    final long id;
+    private final Executable body;
+
+    ModelEvent(double time, long id, Executable body) {
+        this.time = time;
+        this.boxedTime = time;
+        this.id = id;
+        this.body = body;
+    }
+
+    @Override
+    public void execute() {
+        body.execute();
+    }
+
+    @Override
+    public Double getAbsoluteExecutionTime() {
+        return boxedTime;
+    }
+
+    @Override
+    public short getPriority() {
+        return NORMAL_PRIORITY;
+    }
+
+    @Override
+    public long getId() {
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return "ModelEvent[t=" + time + ", id=" + id + "]";
+    }
+}
