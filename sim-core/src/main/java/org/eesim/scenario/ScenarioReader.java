@@ -1,0 +1,227 @@
+package org.eesim.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.eesim.profile.Profile;
+import org.eesim.profile.ProfileReader;
+import org.eesim.units.Units;
+import org.eesim.yaml.Fields;
+import org.eesim.yaml.Problems;
+import org.eesim.yaml.ProblemsException;
+import org.eesim.yaml.Values;
+import org.eesim.yaml.YamlNode;
+import org.eesim.yaml.YamlTree;
+
+/**
+ * Reads a scenario file (docs/scenario-reference.md describes every key) and the profile it
+ * names into a {@link Scenario}. Every problem in either is collected and reported in one
+ * {@link ProblemsException}, each with its file, line, column and key path; no record is built
+ * from a file that has any problem, so the records' own checks are only a last line of defence.
+ */
+public final class ScenarioReader {
+
+    static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
+            "early_exit", "service_time", "run", "output");
+    static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
+
+    private final Path file;
+    private final Problems problems = new Problems();
+
+    private ScenarioReader(Path file) {
+        this.file = file;
+    }
+
+    /** The scenario in {@code file}; throws with every problem found when there is any. */
+    public static Scenario read(Path file) throws ProblemsException {
+        ScenarioReader reader = new ScenarioReader(file);
+        Scenario scenario = reader.read();
+        reader.problems.throwIfAny();
+        return scenario;
+    }
+
+    /**
+     * The profile folder that the scenario in {@code file} names, resolved against the file's
+     * folder, or {@code null} when the file cannot be read or has no usable {@code profile} key.
+     */
+    public static Path profileDir(Path file) {
+        Problems ignored = new Problems();
+        YamlNode root = YamlTree.parse(file, ignored);
+        if (!(root instanceof YamlNode.Mapping m) || m.entries().get("profile") == null) {
+            return null;
+        }
+        String ref = Values.string(m.entries().get("profile"), ignored);
+        return ref == null ? null : resolve(file, ref);
+    }
+
+    private static Path resolve(Path file, String ref) {
+        Path base = file.toAbsolutePath().getParent();
+        return base.resolve(ref).normalize();
+    }
+
+    private Scenario read() {
+        YamlNode root = YamlTree.parse(file, problems);
+        if (root == null) {
+            return null;
+        }
+        Fields f = Fields.of(root, problems, KEYS.toArray(String[]::new));
+        if (f.mapping() == null) {
+            return null;
+        }
+        String name = f.string("name", defaultName());
+        Profile profile = profile(f);
+        Tiers tiers = tiers(f.required("tiers"));
+        // Presence, not validity: a tier given with a bad value still exists for the placement checks.
+        boolean edge = f.node("tiers") instanceof YamlNode.Mapping m && m.entries().containsKey("edge");
+        boolean cloud = f.node("tiers") instanceof YamlNode.Mapping m && m.entries().containsKey("cloud");
+        Links links = links(f.node("links"), edge, cloud);
+        Placement placement = placement(f.required("placement"));
+        if (placement != null && profile != null) {
+            new PlacementCheck(problems, f, profile.layers().size(), edge, cloud).check(placement, links);
+        }
+        WorkloadReader workload = new WorkloadReader(problems, profile);
+        Workload w = workload.read(f.required("workload"));
+        ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"), workload.mixNames());
+        String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
+        RunControl run = RunReader.read(f.required("run"), problems);
+        Output output = output(f.node("output"));
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Scenario(name, file, profile, tiers, links, placement, w, rule,
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // Unreachable if the checks above are complete; if not, still a located message.
+            problems.add(root, "invalid scenario: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String defaultName() {
+        String n = file.getFileName().toString();
+        return n.replaceFirst("\\.(yaml|yml)$", "");
+    }
+
+    private Profile profile(Fields f) {
+        String ref = f.string("profile");
+        if (ref == null) {
+            return null;
+        }
+        Path dir = resolve(file, ref);
+        if (!Files.isDirectory(dir)) {
+            problems.add(f.node("profile"), "profile folder not found: " + dir);
+            return null;
+        }
+        try {
+            return ProfileReader.read(dir);
+        } catch (ProblemsException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    private Tiers tiers(YamlNode node) {
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "device", "edge", "cloud");
+        Tier device = tier(f.required("device"));
+        Tier edge = tier(f.node("edge"));
+        Tier cloud = tier(f.node("cloud"));
+        return problems.size() > before || f.mapping() == null ? null : new Tiers(device, edge, cloud);
+    }
+
+    private Tier tier(YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "count", "cores", "speed");
+        Integer count = atLeastOne(f, "count");
+        Integer cores = atLeastOne(f, "cores");
+        Double speed = f.number("speed", 1.0);
+        if (speed != null && !(speed > 0)) {
+            problems.add(f.node("speed"), "speed must be a positive factor, got " + Values.s(speed));
+        }
+        return problems.size() > before || f.mapping() == null ? null : new Tier(count, cores, speed);
+    }
+
+    private Integer atLeastOne(Fields f, String key) {
+        Integer v = f.integer(key, 1);
+        if (v != null && v < 1) {
+            problems.add(f.node(key), key + " must be at least 1, got " + v);
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * The links; one whose tiers do not both exist is left out ({@link Links}: no request can
+     * cross it), so that a scenario can switch a tier off without deleting its link.
+     */
+    private Links links(YamlNode node, boolean edge, boolean cloud) {
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "uplink", "wan");
+        Link uplink = link(f.node("uplink"));
+        Link wan = link(f.node("wan"));
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Links(edge || cloud ? uplink : null, edge && cloud ? wan : null);
+    }
+
+    private Link link(YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "bandwidth", "delay", "shared");
+        Double bandwidth = f.quantity("bandwidth", Units.Kind.BITRATE);
+        if (bandwidth != null && !(bandwidth > 0)) {
+            problems.add(f.node("bandwidth"), "bandwidth must be positive, got " + f.node("bandwidth").describe());
+        }
+        Double delay = f.quantity("delay", Units.Kind.TIME, 0.0);
+        if (delay != null && delay < 0) {
+            problems.add(f.node("delay"), "delay must be >= 0, got " + f.node("delay").describe());
+        }
+        Boolean shared = f.bool("shared", true);
+        return problems.size() > before || f.mapping() == null ? null : new Link(bandwidth, delay, shared);
+    }
+
+    private Placement placement(YamlNode node) {
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "cut1", "cut2");
+        Integer cut1 = f.integer("cut1");
+        Integer cut2 = f.integer("cut2");
+        if (cut1 != null && cut1 < 0) {
+            problems.add(f.node("cut1"), "cut1 must be >= 0, got " + cut1);
+        }
+        if (cut2 != null && cut2 < 0) {
+            problems.add(f.node("cut2"), "cut2 must be >= 0, got " + cut2);
+        }
+        if (cut1 != null && cut2 != null && cut1 > cut2) {
+            problems.add(f.node("cut1"), "cut1 (" + cut1 + ") must be <= cut2 (" + cut2 + ")");
+        }
+        return problems.size() > before || f.mapping() == null ? null : new Placement(cut1, cut2);
+    }
+
+    private Output output(YamlNode node) {
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "dir", "name");
+        String dir = f.string("dir", "results");
+        String name = f.string("name", null);
+        if (name != null && (name.isBlank() || name.contains("/") || name.contains("\\"))) {
+            problems.add(f.node("name"), "output name must be a plain folder name, got '" + name + "'");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            return new Output(Path.of(dir), name);
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(f.node("dir"), "not a usable folder path: " + e.getMessage());
+            return null;
+        }
+    }
+}

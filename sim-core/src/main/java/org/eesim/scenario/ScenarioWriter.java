@@ -1,0 +1,137 @@
+package org.eesim.scenario;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import org.eesim.units.Units;
+
+/**
+ * Writes a resolved scenario back as YAML: every default filled in, every quantity with its unit,
+ * so that a results folder records exactly what ran and {@link ScenarioReader} reads it back to an
+ * equal scenario.
+ */
+public final class ScenarioWriter {
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+
+    private ScenarioWriter() {
+    }
+
+    /**
+     * The scenario as YAML, naming its profile by the absolute path of the folder that its source
+     * file names, so the text reads back the same wherever it is saved.
+     *
+     * @throws IllegalArgumentException when the scenario has no readable source file to take the
+     *                                  profile folder from (use {@link #toYaml(Scenario, String)})
+     */
+    public static String toYaml(Scenario s) {
+        Path dir = s.sourceFile() == null ? null : ScenarioReader.profileDir(s.sourceFile());
+        if (dir == null) {
+            throw new IllegalArgumentException("cannot tell the profile folder of scenario " + s.name()
+                    + " from its source file " + s.sourceFile());
+        }
+        return toYaml(s, dir.toString());
+    }
+
+    /** The scenario as YAML, with {@code profile:} set to {@code profileRef} as given. */
+    public static String toYaml(Scenario s, String profileRef) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode root = json.objectNode();
+        root.put("name", s.name());
+        root.put("profile", profileRef);
+        ObjectNode tiers = root.putObject("tiers");
+        tier(tiers, "device", s.tiers().device());
+        tier(tiers, "edge", s.tiers().edge());
+        tier(tiers, "cloud", s.tiers().cloud());
+        if (s.links().uplink() != null || s.links().wan() != null) {
+            ObjectNode links = root.putObject("links");
+            link(links, "uplink", s.links().uplink());
+            link(links, "wan", s.links().wan());
+        }
+        root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
+        workload(root.putObject("workload"), s.workload());
+        exitRule(root.putObject("early_exit"), s.exitRule());
+        root.put("service_time", lower(s.serviceTime()));
+        run(root.putObject("run"), s.run());
+        ObjectNode output = root.putObject("output").put("dir", s.output().dir().toString());
+        if (s.output().name() != null) {
+            output.put("name", s.output().name());
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static void tier(ObjectNode tiers, String key, Tier t) {
+        if (t != null) {
+            tiers.putObject(key).put("count", t.count()).put("cores", t.cores()).put("speed", t.speed());
+        }
+    }
+
+    private static void link(ObjectNode links, String key, Link l) {
+        if (l != null) {
+            links.putObject(key)
+                    .put("bandwidth", Units.format(l.bandwidthBps(), Units.Kind.BITRATE))
+                    .put("delay", Units.format(l.delaySeconds(), Units.Kind.TIME))
+                    .put("shared", l.shared());
+        }
+    }
+
+    private static void workload(ObjectNode node, Workload w) {
+        ObjectNode arrival = node.putObject("arrival");
+        if (w.arrival() instanceof Arrival.Poisson p) {
+            arrival.put("type", "poisson").put("rate", Units.format(p.ratePerSecond(), Units.Kind.RATE));
+        } else if (w.arrival() instanceof Arrival.Deterministic d) {
+            arrival.put("type", "deterministic").put("interval", Units.format(d.intervalSeconds(), Units.Kind.TIME));
+        } else if (w.arrival() instanceof Arrival.Closed c) {
+            arrival.put("type", "closed").put("users", c.users())
+                    .put("think", Units.format(c.thinkSeconds(), Units.Kind.TIME))
+                    .put("think_distribution", c.exponentialThink() ? "exponential" : "constant");
+        }
+        ObjectNode mix = node.putObject("mix");
+        w.mix().forEach(mix::put);
+        if (w.deadlineSeconds() != null) {
+            node.put("deadline", Units.format(w.deadlineSeconds(), Units.Kind.TIME));
+        }
+    }
+
+    private static void exitRule(ObjectNode node, ExitRule r) {
+        node.put("rule", lower(r.kind())).put("threshold", r.threshold());
+        if (!r.perExit().isEmpty()) {
+            ObjectNode thresholds = node.putObject("thresholds");
+            r.perExit().forEach(thresholds::put);
+        }
+        if (!r.disabled().isEmpty()) {
+            r.disabled().forEach(node.putArray("disabled")::add);
+        }
+    }
+
+    private static void run(ObjectNode node, RunControl r) {
+        if (r.length() instanceof RunControl.Span.Requests n) {
+            node.put("requests", n.count());
+        } else if (r.length() instanceof RunControl.Span.Time t) {
+            node.put("duration", Units.format(t.seconds(), Units.Kind.TIME));
+        }
+        if (r.warmup() instanceof RunControl.Span.Requests n) {
+            node.put("warmup", n.count());
+        } else if (r.warmup() instanceof RunControl.Span.Time t) {
+            node.put("warmup", Units.format(t.seconds(), Units.Kind.TIME));
+        }
+        node.put("replications", r.replications()).put("seed", r.seed());
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

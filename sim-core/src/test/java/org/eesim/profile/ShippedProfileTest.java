@@ -1,0 +1,31 @@
+package org.eesim.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The shipped B-AlexNet profile imported from CARPEX's published measurements loads as documented. */
+class ShippedProfileTest {
+
+    @Test
+    void bAlexNetCarpex() throws Exception {
+        Profile p = ProfileReader.read(Path.of("../profiles/b-alexnet-carpex"));
+        assertEquals(21, p.layers().size());
+        assertEquals(List.of(3, 6, 8), p.branches().stream().map(Branch::afterLayer).toList(),
+                "CARPEX's branch positions [2, 5, 7] index torchvision's features from 0");
+        assertEquals(602_112, p.inputBytes(), "3 x 224 x 224 float32");
+        assertEquals(64 * 27 * 27 * 4, p.bytesAfter(3), "pool1 output");
+        double total = p.layers().stream().mapToDouble(l -> l.time().meanSeconds()).sum();
+        assertEquals(0.02552, total, 5e-5, "layer means sum to the README's 25.52 ms");
+        assertEquals(50, p.layers().get(0).time().samples().length, "CARPEX's 50 runs are kept");
+        Condition.Rates rates = (Condition.Rates) p.conditions().get("pristine");
+        Condition.RateRow row = rates.row(0.8);
+        assertEquals(0.375, row.exitProbability()[1], 1e-12, "300 of the 800 that reach b2");
+        assertTrue(Double.isNaN(row.accuracy()[0]), "CARPEX publishes no accuracy: .nan is read as unknown");
+        assertEquals(64, p.sha256().length());
+    }
+}

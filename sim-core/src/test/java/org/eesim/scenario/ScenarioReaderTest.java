@@ -1,0 +1,96 @@
+package org.eesim.scenario;
+
+import static org.eesim.yaml.ProblemAssertions.edit;
+import static org.eesim.yaml.ProblemAssertions.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.eesim.yaml.ProblemsException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioReaderTest {
+
+    @Test
+    void readsEveryKey() throws ProblemsException {
+        Path file = resource("scenarios/full.yaml");
+        Scenario s = ScenarioReader.read(file);
+        assertEquals("full-example", s.name());
+        assertEquals(file, s.sourceFile());
+        assertEquals("tiny", s.profile().name());
+        assertEquals(new Tiers(new Tier(10, 1, 0.5), new Tier(1, 4, 2), new Tier(1, 8, 8)), s.tiers());
+        assertEquals(new Links(new Link(18.8e6, 0.005, true), new Link(1e9, 0.02, false)), s.links());
+        assertEquals(new Placement(1, 2), s.placement());
+        assertEquals(new Workload(new Arrival.Poisson(2), Map.of("pristine", 0.7, "blur-3", 0.3), 0.1), s.workload());
+        assertEquals(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of("b1", 0.9), Set.of("b2")), s.exitRule());
+        assertEquals(ServiceTimeModel.EXPONENTIAL, s.serviceTime());
+        assertEquals(new RunControl(new RunControl.Span.Requests(20000), new RunControl.Span.Requests(1000), 5, 42),
+                s.run());
+        assertEquals(new Output(Path.of("results"), "full-run"), s.output());
+    }
+
+    @Test
+    void fillsInDefaults() throws ProblemsException {
+        Scenario s = ScenarioReader.read(resource("scenarios/minimal.yaml"));
+        assertEquals("minimal", s.name(), "the file's name without .yaml");
+        assertEquals(new Tiers(new Tier(1, 1, 1), null, null), s.tiers());
+        assertEquals(new Links(null, null), s.links());
+        assertEquals(new Workload(new Arrival.Deterministic(0.5), Map.of("pristine", 1.0), null), s.workload());
+        assertEquals(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.5, Map.of(), Set.of()), s.exitRule());
+        assertEquals(ServiceTimeModel.EMPIRICAL, s.serviceTime());
+        assertEquals(new RunControl(new RunControl.Span.Requests(100), new RunControl.Span.Requests(0), 10, 1),
+                s.run());
+        assertEquals(new Output(Path.of("results"), null), s.output());
+    }
+
+    @Test
+    void readsClosedLoopsDurationsByteRatesAndNormalisesTheMix() throws ProblemsException {
+        Scenario s = ScenarioReader.read(resource("scenarios/rates.yaml"));
+        assertEquals(new Arrival.Closed(2, 1, false), s.workload().arrival());
+        assertEquals(Map.of("imported", 0.75, "pristine", 0.25), s.workload().mix());
+        assertEquals(new Tiers(new Tier(4, 1, 1), null, new Tier(1, 16, 10)), s.tiers());
+        assertEquals(new Links(new Link(20e6, 0.04, true), null), s.links());
+        assertEquals(new RunControl(new RunControl.Span.Time(600), new RunControl.Span.Time(60), 3, -7), s.run());
+        assertEquals(ServiceTimeModel.MEAN, s.serviceTime());
+    }
+
+    @Test
+    void disabledAllMeansEveryBranch(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, "disabled: [b2]", "disabled: all");
+        assertEquals(Set.of("b1", "b2"), ScenarioReader.read(file).exitRule().disabled());
+    }
+
+    @Test
+    void aLinkBetweenTiersThatDoNotExistIsLeftOut(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, "  edge:   {count: 1, cores: 4, speed: 2}\n", "");
+        edit(file, "{cut1: 1, cut2: 2}", "{cut1: 1, cut2: 1}");
+        Scenario s = ScenarioReader.read(file);
+        assertNull(s.tiers().edge());
+        assertEquals(new Links(new Link(18.8e6, 0.005, true), null), s.links());
+    }
+
+    @Test
+    void arrivalsOfEveryType(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("minimal.yaml");
+        edit(file, "{type: deterministic, interval: 500 ms}", "{type: closed, think: 250 ms}");
+        assertEquals(new Arrival.Closed(1, 0.25, true), ScenarioReader.read(file).workload().arrival());
+        edit(file, "{type: closed, think: 250 ms}", "{type: poisson, rate: 1200/min}");
+        assertEquals(new Arrival.Poisson(20), ScenarioReader.read(file).workload().arrival());
+    }
+
+    @Test
+    void warmupMayBeATimeAndDeadlinesAreTimes(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, "warmup: 1000", "warmup: 2 min");
+        edit(file, "deadline: 100 ms", "deadline: 0.25 s");
+        Scenario s = ScenarioReader.read(file);
+        assertEquals(new RunControl.Span.Time(120), s.run().warmup());
+        assertEquals(0.25, s.workload().deadlineSeconds());
+    }
+}
