@@ -40,9 +40,17 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit status (for tests). */
+    /** Runs the command line and returns its exit status. */
     public static int execute(String... args) {
         return new CommandLine(new Main()).execute(args);
+    }
+
+    /** Runs the command line writing to the given streams (for tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
     }
 
     @Override

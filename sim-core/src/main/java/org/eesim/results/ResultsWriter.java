@@ -31,7 +31,8 @@ import org.eesim.stats.Summary;
  * Writes a run's folder: {@code scenario.yaml} (the file as given), {@code resolved.yaml} (every
  * default filled in), {@code manifest.yaml} (versions, seeds, profile hash, timing),
  * {@code replications.csv} (one row per replication and metric) and {@code summary.csv} (one row
- * per metric with its Student-t interval).
+ * per metric with its Student-t interval) and {@code distribution.csv} (each replication's latency
+ * quantiles, every percent and the far tail, for CDF plots).
  *
  * <p>Everything is written into a hidden sibling folder first and renamed into place at the end,
  * so a run that is stopped never leaves a half-written results folder behind.
@@ -40,6 +41,7 @@ public final class ResultsWriter {
 
     public static final String REPLICATIONS_HEADER = "point,replication,seed,metric,value";
     public static final String SUMMARY_HEADER = "point,metric,n,mean,sd,ci_low,ci_high";
+    public static final String DISTRIBUTION_HEADER = "point,replication,quantile,latency_s";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -72,6 +74,7 @@ public final class ResultsWriter {
             writeManifest(tmp.resolve("manifest.yaml"), s, outcomes, info);
             writeReplications(tmp.resolve("replications.csv"), outcomes);
             writeSummary(tmp.resolve("summary.csv"), summaries);
+            writeDistribution(tmp.resolve("distribution.csv"), outcomes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -89,6 +92,17 @@ public final class ResultsWriter {
             for (Outcome o : outcomes) {
                 for (Map.Entry<String, Double> e : o.metrics().entrySet()) {
                     w.write("0," + o.replication() + "," + o.seed() + "," + e.getKey() + "," + e.getValue() + "\n");
+                }
+            }
+        }
+    }
+
+    private static void writeDistribution(Path file, List<Outcome> outcomes) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(DISTRIBUTION_HEADER + "\n");
+            for (Outcome o : outcomes) {
+                for (Map.Entry<Double, Double> e : o.latencyDistribution().entrySet()) {
+                    w.write("0," + o.replication() + "," + e.getKey() + "," + e.getValue() + "\n");
                 }
             }
         }

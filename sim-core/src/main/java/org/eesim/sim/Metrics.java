@@ -55,6 +55,31 @@ final class Metrics {
         }
     }
 
+    /** Latency at each of {@link #QUANTILES} (fractions), from the histogram. */
+    double[] latencyQuantiles() {
+        double[] q = new double[QUANTILES.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = latency.getValueAtPercentile(QUANTILES[i] * 100);
+        }
+        return q;
+    }
+
+    /** The quantiles written to distribution.csv: every percent, plus the tail. */
+    static final double[] QUANTILES = quantiles();
+
+    private static double[] quantiles() {
+        double[] q = new double[101 + 4];
+        for (int i = 0; i <= 100; i++) {
+            q[i] = i / 100.0;
+        }
+        q[101] = 0.995;
+        q[102] = 0.999;
+        q[103] = 0.9995;
+        q[104] = 0.9999;
+        java.util.Arrays.sort(q);
+        return q;
+    }
+
     long requests() {
         return requests;
     }

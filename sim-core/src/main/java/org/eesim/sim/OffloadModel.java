@@ -289,6 +289,16 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         m.put("queue." + tier, wait / (stations.length * span));
     }
 
+    /** Quantile (fraction) to latency (s) of the measured requests; call after the run. */
+    public Map<Double, Double> latencyDistribution() {
+        Map<Double, Double> d = new java.util.LinkedHashMap<>();
+        double[] v = metrics.latencyQuantiles();
+        for (int i = 0; i < v.length; i++) {
+            d.put(Metrics.QUANTILES[i], v[i]);
+        }
+        return d;
+    }
+
     public long births() {
         return births;
     }

@@ -20,7 +20,8 @@ public final class ReplicationRunner {
     }
 
     /** The outcome of one replication: its metrics and the seed it ran with. */
-    public record Outcome(int replication, long seed, Map<String, Double> metrics, long births) {
+    public record Outcome(int replication, long seed, Map<String, Double> metrics,
+                          Map<Double, Double> latencyDistribution, long births) {
     }
 
     public static Outcome run(Scenario scenario, int replication) {
@@ -43,7 +44,7 @@ public final class ReplicationRunner {
         }
         try {
             simulator.runHere();
-            return new Outcome(replication, seed, model.results(), model.births());
+            return new Outcome(replication, seed, model.results(), model.latencyDistribution(), model.births());
         } finally {
             synchronized (DSOL_CONSTRUCTION) {
                 simulator.cleanUp();
