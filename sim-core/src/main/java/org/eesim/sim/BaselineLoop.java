@@ -172,7 +172,7 @@ public final class BaselineLoop {
                 default -> closeWindow(e.time);
             }
         }
-        Map<String, Double> m = metrics.toMap(exitNames(), edges.length > 0, clouds.length > 0);
+        Map<String, Double> m = metrics.toMap(scenario.profile(), edges.length > 0, clouds.length > 0);
         double span = windowEnd - windowStart;
         m.put("window.seconds", span);
         put(m, "device", devices, span);
@@ -187,18 +187,7 @@ public final class BaselineLoop {
         return eventCount;
     }
 
-    private String[] exitNames() {
-        String[] names = new String[scenario.profile().exitCount()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = scenario.profile().exitName(i);
-        }
-        return names;
-    }
-
     private static void put(Map<String, Double> m, String tier, Queue[] qs, double span) {
-        if (qs.length == 0) {
-            return;
-        }
         double busy = 0;
         double wait = 0;
         int cores = 0;
@@ -207,8 +196,7 @@ public final class BaselineLoop {
             wait += q.waitIntegral;
             cores += q.cores;
         }
-        m.put("util." + tier, busy / (cores * span));
-        m.put("queue." + tier, wait / (qs.length * span));
+        Metrics.putTier(m, tier, qs.length, cores, busy, wait, span);
     }
 
     private void birth(double now, int device, int user) {
@@ -219,18 +207,11 @@ public final class BaselineLoop {
             closeWindow(now);
         }
         births++;
-        Request r = new Request();
-        r.device = device;
-        r.user = user;
-        r.birth = now;
-        r.measured = open && !closed;
-        if (r.measured) {
+        boolean measured = open && !closed;
+        if (measured) {
             measuredBirths++;
         }
-        r.edge = edges.length == 0 ? -1 : device % edges.length;
-        r.cloud = clouds.length == 0 ? -1 : (edges.length == 0 ? device : r.edge) % clouds.length;
-        streams.nextRequest();
-        planner.plan(r, streams.input(), streams.noise());
+        Request r = planner.newRequest(device, user, now, measured, streams);
         if (arrival instanceof Arrival.Poisson p) {
             schedule(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()), BIRTH, device, user,
                     null, null);

@@ -88,8 +88,25 @@ final class Metrics {
         return latency;
     }
 
+    /**
+     * Adds a tier's time-average utilisation (busy core-seconds over core-seconds) and mean number
+     * waiting per machine; nothing for a tier with no machines.
+     */
+    static void putTier(Map<String, Double> m, String tier, int machines, int cores, double busyIntegral,
+                        double waitIntegral, double span) {
+        if (machines == 0) {
+            return;
+        }
+        m.put("util." + tier, busyIntegral / (cores * span));
+        m.put("queue." + tier, waitIntegral / (machines * span));
+    }
+
     /** Metric name to value, in a stable order. Names are documented in the README. */
-    Map<String, Double> toMap(String[] exitNames, boolean hasEdge, boolean hasCloud) {
+    Map<String, Double> toMap(org.eesim.profile.Profile profile, boolean hasEdge, boolean hasCloud) {
+        String[] exitNames = new String[profile.exitCount()];
+        for (int e = 0; e < exitNames.length; e++) {
+            exitNames[e] = profile.exitName(e);
+        }
         Map<String, Double> m = new LinkedHashMap<>();
         double n = requests;
         m.put("requests", n);

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 
-import org.eesim.profile.Profile;
 import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Link;
 import org.eesim.scenario.RunControl.Span;
@@ -126,18 +125,11 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             closeWindow(now);
         }
         births++;
-        Request r = new Request();
-        r.device = device;
-        r.user = user;
-        r.birth = now;
-        r.measured = windowOpen && !windowClosed;
-        if (r.measured) {
+        boolean measured = windowOpen && !windowClosed;
+        if (measured) {
             measuredBirths++;
         }
-        r.edge = edges.length == 0 ? -1 : device % edges.length;
-        r.cloud = clouds.length == 0 ? -1 : (edges.length == 0 ? device : r.edge) % clouds.length;
-        streams.nextRequest();
-        planner.plan(r, streams.input(), streams.noise());
+        Request r = planner.newRequest(device, user, now, measured, streams);
 
         if (arrival instanceof Arrival.Poisson p) {
             sim.schedule(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
@@ -256,12 +248,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             throw new IllegalStateException("replication ended before all measured requests completed ("
                     + completedMeasured + " of " + measuredBirths + ")");
         }
-        Profile p = scenario.profile();
-        String[] exitNames = new String[p.exitCount()];
-        for (int e = 0; e < exitNames.length; e++) {
-            exitNames[e] = p.exitName(e);
-        }
-        Map<String, Double> m = metrics.toMap(exitNames, edges.length > 0, clouds.length > 0);
+        Map<String, Double> m = metrics.toMap(scenario.profile(), edges.length > 0, clouds.length > 0);
         m.put("window.seconds", windowEnd - windowStart);
         double span = windowEnd - windowStart;
         putTier(m, "device", devices, span);
@@ -272,11 +259,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         return m;
     }
 
-    /** Tier-level utilisation (busy core-seconds over core-seconds) and mean queue per machine. */
     private static void putTier(Map<String, Double> m, String tier, Station[] stations, double span) {
-        if (stations.length == 0) {
-            return;
-        }
         double busy = 0;
         double wait = 0;
         int cores = 0;
@@ -285,8 +268,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             wait += s.waitIntegral();
             cores += s.cores();
         }
-        m.put("util." + tier, busy / (cores * span));
-        m.put("queue." + tier, wait / (stations.length * span));
+        Metrics.putTier(m, tier, stations.length, cores, busy, wait, span);
     }
 
     /** Quantile (fraction) to latency (s) of the measured requests; call after the run. */

@@ -24,6 +24,8 @@ final class Planner {
     private final int cut2;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
+    private final int edgeCount;
+    private final int cloudCount;
     private final double[] speed = new double[3];
 
     private final int branchCount;
@@ -43,6 +45,8 @@ final class Planner {
         this.cut2 = s.placement().cut2();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
+        this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
+        this.cloudCount = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
         speed[Request.DEVICE] = s.tiers().device().speed();
         speed[Request.EDGE] = hasEdge ? s.tiers().edge().speed() : Double.NaN;
         speed[Request.CLOUD] = s.tiers().hasCloud() ? s.tiers().cloud().speed() : Double.NaN;
@@ -88,6 +92,24 @@ final class Planner {
 
     String conditionName(int i) {
         return conditions[i].name();
+    }
+
+    /**
+     * A request born now on {@code device}: assigned to its edge and cloud machines (device d to
+     * edge d mod E, edge e to cloud e mod C, or device d to cloud d mod C without an edge) and
+     * planned from its own input and noise seeds.
+     */
+    Request newRequest(int device, int user, double now, boolean measured, Streams streams) {
+        Request r = new Request();
+        r.device = device;
+        r.user = user;
+        r.birth = now;
+        r.measured = measured;
+        r.edge = edgeCount == 0 ? -1 : device % edgeCount;
+        r.cloud = cloudCount == 0 ? -1 : (edgeCount == 0 ? device : r.edge) % cloudCount;
+        streams.nextRequest();
+        plan(r, streams.input(), streams.noise());
+        return r;
     }
 
     void plan(Request r, SplitMix input, SplitMix noise) {
