@@ -1,0 +1,117 @@
+package org.eesim.analysis.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.eesim.analysis.figures.Figures;
+import org.eesim.analysis.results.ResultsException;
+import org.eesim.analysis.results.ResultsFolder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code Charts FOLDER... [--x KEY] [--figures a,b] [--out DIR]}: figures and tables for papers
+ * from results folders. User errors (bad files, unknown figure) print one line and exit 2.
+ */
+@Command(name = "charts", mixinStandardHelpOptions = true,
+        description = "Draws paper figures (PDF, SVG, PNG + CSV of the plotted numbers) and a"
+                + " LaTeX summary table from eesim results folders.")
+public final class Charts implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FOLDER", arity = "0..*", description = "results folders")
+    List<Path> folders = new ArrayList<>();
+
+    @Option(names = "--latest", paramLabel = "DIR",
+            description = "also take the newest results folder inside DIR (e.g. results)")
+    Path latest;
+
+    @Option(names = "--x", paramLabel = "KEY",
+            description = "resolved.yaml key for the x axis of the 'vs X' figures,"
+                    + " e.g. early_exit.threshold or links.uplink.bandwidth")
+    String x;
+
+    @Option(names = "--x-label", paramLabel = "TEXT",
+            description = "words for the x axis (the unit is added), default: the key")
+    String xLabel;
+
+    @Option(names = "--figures", split = ",", paramLabel = "NAME",
+            description = "which to draw (default: all that apply): latency-cdf,"
+                    + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
+                    + " accuracy-latency, resources-vs-x")
+    List<String> figures = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (default: FOLDER/figures for one folder,"
+                    + " PARENT/figures for several)")
+    Path out;
+
+    @Option(names = "--log-x", description = "log latency axis on the latency CDF")
+    boolean logX;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command; returns the exit code (0 ok, 2 user error). */
+    public static int run(String[] args, PrintWriter stdout, PrintWriter stderr) {
+        CommandLine cl = new CommandLine(new Charts());
+        cl.setOut(stdout);
+        cl.setErr(stderr);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ResultsException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<ResultsFolder> opened = new ArrayList<>();
+        for (Path f : folders) {
+            opened.add(ResultsFolder.open(f));
+        }
+        if (latest != null) {
+            opened.add(ResultsFolder.latest(latest));
+        }
+        if (opened.isEmpty()) {
+            throw new IllegalArgumentException("no results folder: name one, or use --latest results");
+        }
+        Set<Figures.Kind> kinds = new LinkedHashSet<>();
+        for (String name : figures) {
+            try {
+                kinds.add(Figures.Kind.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown figure '" + name + "' (known: "
+                        + String.join(", ", java.util.Arrays.stream(Figures.Kind.values())
+                                .map(Figures.Kind::fileName).toList()) + ")", e);
+            }
+        }
+        Path dir = out != null ? out
+                : opened.size() == 1 ? opened.get(0).dir().resolve("figures")
+                : parentOf(opened.get(0)).resolve("figures");
+        Files.createDirectories(dir);
+        List<Path> written = new Figures(opened, x, xLabel, logX).draw(kinds, dir);
+        written.forEach(p -> spec.commandLine().getOut().println(p));
+        return 0;
+    }
+
+    private static Path parentOf(ResultsFolder f) {
+        Path parent = f.dir().toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+}

@@ -1,0 +1,103 @@
+package org.eesim.analysis.figures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.eesim.analysis.results.PointAxis;
+import org.eesim.analysis.results.ResultsFolder;
+import org.eesim.analysis.results.ScenarioKeyAxis;
+
+/** Which figures exist, and drawing a chosen set of them from a list of folders. */
+public final class Figures {
+
+    /** Figure kinds, by the file name they are written under. */
+    public enum Kind {
+        LATENCY_CDF(false), EXIT_DISTRIBUTION(false), SUMMARY(false),
+        OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true);
+
+        private final boolean needsX;
+
+        Kind(boolean needsX) {
+            this.needsX = needsX;
+        }
+
+        public boolean needsX() {
+            return needsX;
+        }
+
+        /** Accepts both {@code latency-cdf} and {@code LATENCY_CDF} on the command line. */
+        public static Kind parse(String s) {
+            return valueOf(s.strip().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+        }
+
+        public String fileName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final List<ResultsFolder> folders;
+    private final String xKey;
+    private final String xLabel;
+    private final boolean logX;
+
+    public Figures(List<ResultsFolder> folders, String xKey, String xLabel, boolean logX) {
+        this.folders = List.copyOf(folders);
+        this.xKey = xKey;
+        this.xLabel = xLabel;
+        this.logX = logX;
+    }
+
+    /**
+     * Draws {@code kinds} (all that apply when empty) into {@code dir}; summary.tex goes into
+     * each folder's own figures folder when there are several. Returns the files written.
+     */
+    public List<Path> draw(Set<Kind> kinds, Path dir) throws java.io.IOException {
+        Set<Kind> chosen = kinds.isEmpty() ? defaults() : kinds;
+        for (Kind k : chosen) {
+            if (k.needsX() && xKey == null) {
+                throw new IllegalArgumentException(k.fileName()
+                        + " needs --x KEY: the resolved.yaml key that varies between folders");
+            }
+        }
+        List<Source> sources = Source.all(folders);
+        List<Path> written = new ArrayList<>();
+        Sweep sweep = null;
+        if (chosen.stream().anyMatch(Kind::needsX)) {
+            PointAxis axis = ScenarioKeyAxis.of(xKey, xLabel, folders);
+            sweep = new Sweep(axis, sources);
+        }
+        for (Kind k : chosen) {
+            switch (k) {
+                case LATENCY_CDF -> written.addAll(LatencyCdf.of(sources, logX).writeTo(dir));
+                case EXIT_DISTRIBUTION -> written.addAll(ExitDistribution.of(sources).writeTo(dir));
+                case SUMMARY -> {
+                    for (ResultsFolder f : folders) {
+                        Path target = folders.size() == 1 ? dir : f.dir().resolve("figures");
+                        Files.createDirectories(target);
+                        written.add(SummaryTable.write(f, target));
+                    }
+                }
+                case OFFLOAD_VS_X -> written.addAll(OffloadVsX.of(sweep).writeTo(dir));
+                case LATENCY_VS_X -> written.addAll(LatencyVsX.of(sweep).writeTo(dir));
+                case ACCURACY_LATENCY -> written.addAll(AccuracyLatency.of(sweep).writeTo(dir));
+                case RESOURCES_VS_X -> written.addAll(ResourcesVsX.of(sweep).writeTo(dir));
+            }
+        }
+        return written;
+    }
+
+    /** Every figure that applies: the "vs X" ones only when an x key was given. */
+    private Set<Kind> defaults() {
+        Set<Kind> all = EnumSet.allOf(Kind.class);
+        if (xKey == null) {
+            all.removeIf(Kind::needsX);
+        } else if (folders.stream().allMatch(f -> f.summary().get(0, "accuracy")
+                .map(r -> Double.isNaN(r.mean())).orElse(true))) {
+            all.remove(Kind.ACCURACY_LATENCY); // nothing to draw, and not worth an error
+        }
+        return all;
+    }
+}

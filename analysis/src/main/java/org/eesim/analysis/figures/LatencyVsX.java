@@ -1,0 +1,82 @@
+package org.eesim.analysis.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import org.eesim.analysis.style.PaperStyle;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Latency vs X: the mean with its 95% CI as a shaded band, and the p95 and p99 (means over
+ * replications) as their own lines, since tails are what deadlines are about.
+ */
+public final class LatencyVsX {
+
+    public static final String NAME = "latency-vs-x";
+
+    private LatencyVsX() {
+    }
+
+    public static Figure of(Sweep sweep) {
+        YIntervalSeriesCollection means = new YIntervalSeriesCollection();
+        XYSeriesCollection tails = new XYSeriesCollection();
+        TidyTable data = new TidyTable("series", "x", "latency_ms", "ci_low_ms", "ci_high_ms",
+                "folder");
+        for (String condition : sweep.conditions()) {
+            YIntervalSeries mean = new YIntervalSeries(sweep.seriesName(condition, "mean"));
+            XYSeries p95 = new XYSeries(sweep.seriesName(condition, "p95"));
+            XYSeries p99 = new XYSeries(sweep.seriesName(condition, "p99"));
+            for (Sweep.Point p : sweep.in(condition)) {
+                var folder = p.source().folder();
+                var m = folder.require(p.source().point(), "latency.mean");
+                mean.add(p.x(), m.mean() * 1e3, m.ciLow() * 1e3, m.ciHigh() * 1e3);
+                data.add(mean.getKey(), p.x(), m.mean() * 1e3, m.ciLow() * 1e3,
+                        m.ciHigh() * 1e3, folder.name());
+                for (XYSeries tail : new XYSeries[] {p95, p99}) {
+                    String metric = "latency." + tail.getKey().toString()
+                            .substring(tail.getKey().toString().lastIndexOf('p'));
+                    var t = folder.require(p.source().point(), metric);
+                    tail.add(p.x(), t.mean() * 1e3);
+                    data.add(tail.getKey(), p.x(), t.mean() * 1e3, t.ciLow() * 1e3,
+                            t.ciHigh() * 1e3, folder.name());
+                }
+            }
+            means.addSeries(mean);
+            tails.addSeries(p95);
+            tails.addSeries(p99);
+        }
+        NumberAxis y = XyCharts.axis("End-to-end latency (ms)");
+        y.setAutoRangeIncludesZero(true);
+        DeviationRenderer band = new DeviationRenderer(true, true);
+        XyCharts.style(band, means.getSeriesCount(), 0);
+        for (int i = 0; i < means.getSeriesCount(); i++) {
+            // a light opaque tint of the line's colour: no transparency for printers to flatten
+            Color c = (Color) PaperStyle.linePaint(i * 3);
+            band.setSeriesPaint(i, c);
+            band.setSeriesFillPaint(i, tint(c));
+            band.setSeriesStroke(i, new BasicStroke(1.0f));
+        }
+        band.setAlpha(1f);
+        band.setUseFillPaint(true);
+        XYPlot plot = new XYPlot(means, XyCharts.axis(sweep.axis().label()), y, band);
+        plot.setDataset(1, tails);
+        plot.setRenderer(1, XyCharts.lines(tails.getSeriesCount(), 1));
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = XyCharts.chart(plot, true);
+        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+    }
+
+    private static Color tint(Color c) {
+        double keep = 0.18;
+        return new Color((int) Math.round(255 - (255 - c.getRed()) * keep),
+                (int) Math.round(255 - (255 - c.getGreen()) * keep),
+                (int) Math.round(255 - (255 - c.getBlue()) * keep));
+    }
+}

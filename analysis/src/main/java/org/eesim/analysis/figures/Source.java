@@ -1,0 +1,37 @@
+package org.eesim.analysis.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eesim.analysis.results.ResultsFolder;
+
+/** One sweep point of one results folder, with the label its series or bar gets. */
+public record Source(String label, ResultsFolder folder, int point) {
+
+    /**
+     * Every point of every folder. A one-point folder is labelled by its name; points of a
+     * sweep folder by their index, prefixed by the folder's name when there are several folders.
+     */
+    public static List<Source> all(List<ResultsFolder> folders) {
+        List<Source> out = new ArrayList<>();
+        boolean shorten = folders.stream().map(f -> shortName(f.name())).distinct().count()
+                == folders.size();
+        for (ResultsFolder f : folders) {
+            var points = f.summary().points();
+            String name = shorten ? shortName(f.name()) : f.name();
+            for (int p : points) {
+                String label = points.size() == 1 ? name
+                        : (folders.size() == 1 ? "" : name + " ") + "point " + p;
+                out.add(new Source(label, f, p));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * sim-core names run folders {@code <scenario>-yyyyMMdd-HHmmss}; the time stamp says
+     * nothing in a legend, so it is dropped when the names stay distinct without it.
+     */
+    static String shortName(String folderName) {
+        return folderName.replaceFirst("-\\d{8}-\\d{6}$", "");
+    }
+}

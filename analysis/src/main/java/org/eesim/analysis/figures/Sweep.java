@@ -1,0 +1,86 @@
+package org.eesim.analysis.figures;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eesim.analysis.results.PointAxis;
+import org.eesim.analysis.results.ResultsException;
+import org.eesim.analysis.results.SummaryRow;
+
+/**
+ * Sources placed on an x axis and grouped by input condition (workload.mix): the common input
+ * of every "vs X" figure. Two sources at the same x in the same condition are refused, since
+ * the line through them would zigzag and hide that the user passed a folder twice.
+ */
+public final class Sweep {
+
+    /** One source at its x. */
+    public record Point(Source source, double x, String condition) {
+        public Optional<SummaryRow> metric(String name) {
+            return source.folder().summary().get(source.point(), name);
+        }
+    }
+
+    private final PointAxis axis;
+    private final List<Point> points;
+    private final List<String> conditions;
+
+    public Sweep(PointAxis axis, List<Source> sources) {
+        this.axis = axis;
+        List<Point> pts = new ArrayList<>();
+        Map<String, Source> seen = new HashMap<>();
+        for (Source s : sources) {
+            double x = axis.x(s.folder(), s.point());
+            String condition = s.folder().resolved().mixLabel();
+            Source clash = seen.put(condition + "\u0000" + x, s);
+            if (clash != null) {
+                throw new ResultsException(s.folder().dir() + " and " + clash.folder().dir()
+                        + ": both at " + axis.label() + " = " + x
+                        + (condition.isEmpty() ? "" : " for condition " + condition)
+                        + "; pass one of them, or choose another --x");
+            }
+            pts.add(new Point(s, x, condition));
+        }
+        pts.sort(Comparator.comparingDouble(Point::x));
+        this.points = List.copyOf(pts);
+        Set<String> c = new LinkedHashSet<>();
+        pts.forEach(p -> c.add(p.condition()));
+        this.conditions = List.copyOf(c);
+    }
+
+    public PointAxis axis() {
+        return axis;
+    }
+
+    public List<Point> points() {
+        return points;
+    }
+
+    public List<String> conditions() {
+        return conditions;
+    }
+
+    public List<Point> in(String condition) {
+        return points.stream().filter(p -> p.condition().equals(condition)).toList();
+    }
+
+    /** {@code name}, prefixed by the condition when the sweep has several. */
+    public String seriesName(String condition, String name) {
+        return conditions.size() > 1 ? condition + ": " + name : name;
+    }
+
+    /** Metric names with this prefix present in any source, in file order (tiers, exits). */
+    public List<String> metricsWithPrefix(String prefix) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Point p : points) {
+            p.source().folder().summary().withPrefix(p.source().point(), prefix)
+                    .forEach(r -> names.add(r.metric()));
+        }
+        return List.copyOf(names);
+    }
+}

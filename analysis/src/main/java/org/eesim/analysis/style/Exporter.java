@@ -1,0 +1,90 @@
+package org.eesim.analysis.style;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.Page;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * Writes a chart at its size in points: vector PDF (for pdflatex) and SVG, and a PNG at
+ * {@link #PNG_DPI} for slides and quick looks. The same size everywhere keeps the font sizes
+ * true when LaTeX includes the figure at its natural width.
+ */
+public final class Exporter {
+
+    public static final int PNG_DPI = 300;
+
+    private Exporter() {
+    }
+
+    public static void pdf(JFreeChart chart, double width, double height, Path file) {
+        PDFDocument doc = new PDFDocument();
+        doc.setTitle(chart.getTitle() == null ? file.getFileName().toString()
+                : chart.getTitle().getText());
+        Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
+        PDFGraphics2D g2 = page.getGraphics2D();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        write(file, doc.getPDFBytes());
+    }
+
+    public static void svg(JFreeChart chart, double width, double height, Path file) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height, SVGUnits.PT);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        try {
+            SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** PNG of {@code width x height} points at {@link #PNG_DPI}. */
+    public static void png(JFreeChart chart, double width, double height, Path file) {
+        double scale = PNG_DPI / 72.0;
+        BufferedImage image = new BufferedImage(pixels(width), pixels(height),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+                    RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
+                    RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g2.scale(scale, scale);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g2.dispose();
+        }
+        try {
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IllegalStateException("no PNG writer in this JVM");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The PNG's size in pixels for a length in points. */
+    public static int pixels(double points) {
+        return (int) Math.round(points * PNG_DPI / 72.0);
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

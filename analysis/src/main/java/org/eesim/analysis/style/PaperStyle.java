@@ -1,0 +1,185 @@
+package org.eesim.analysis.style;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * The look of a figure in a two-column paper (IEEE/ACM): sizes in PostScript points so that a
+ * figure included at its natural width has text at the size of the caption. Series differ by
+ * marker and dash as well as colour, so they survive a grayscale printer; colours are the
+ * Okabe-Ito set, safe for colour-blind readers. No gradient, shadow or background.
+ */
+public final class PaperStyle {
+
+    /** IEEEtran column width, 3.5 in, in points. */
+    public static final double ONE_COLUMN = 3.5 * 72;
+    /** IEEEtran text width, 7.16 in, in points. */
+    public static final double TWO_COLUMN = 7.16 * 72;
+
+    public static final Font TICK_FONT = new Font(Font.SERIF, Font.PLAIN, 8);
+    public static final Font LABEL_FONT = new Font(Font.SERIF, Font.PLAIN, 9);
+    public static final Font LEGEND_FONT = new Font(Font.SERIF, Font.PLAIN, 8);
+
+    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+
+    /** Okabe-Ito, black first: the first series stays black in any print. */
+    private static final Color[] LINE_COLORS = {
+        Color.BLACK, new Color(0xD55E00), new Color(0x0072B2), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9)};
+
+    /** Dash patterns in points; null means solid. */
+    private static final float[][] DASHES = {
+        null, {4f, 2f}, {1f, 1.5f}, {5f, 1.5f, 1f, 1.5f}, {2f, 2f}, {6f, 2f, 1f, 2f, 1f, 2f}};
+
+    private PaperStyle() {
+    }
+
+    /**
+     * Applies the paper look to a chart, keeping the series paints, strokes and shapes that the
+     * figure set (a {@code StandardChartTheme} would clear them, so none is used).
+     */
+    public static void apply(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        // the right padding keeps the last tick label ("100") inside the page
+        chart.setPadding(new RectangleInsets(2, 2, 2, 8));
+        Plot plot = chart.getPlot();
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            axis(combined.getDomainAxis());
+            for (XYPlot sub : combined.getSubplots()) {
+                xyPlot(sub);
+            }
+        } else if (plot instanceof XYPlot xy) {
+            xyPlot(xy);
+        } else if (plot instanceof CategoryPlot cat) {
+            frame(cat);
+            cat.setDomainGridlinesVisible(false);
+            cat.setRangeGridlinePaint(GRID);
+            cat.setRangeGridlineStroke(new BasicStroke(0.3f));
+            axis(cat.getDomainAxis());
+            axis(cat.getRangeAxis());
+            if (cat.getRenderer() instanceof BarRenderer bars) {
+                bars.setBarPainter(new StandardBarPainter()); // no gradient
+                bars.setShadowVisible(false);
+            }
+        }
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setFrame(BlockBorder.NONE);
+            legend.setBackgroundPaint(Color.WHITE);
+            legend.setItemFont(LEGEND_FONT);
+            legend.setItemPaint(Color.BLACK);
+        }
+    }
+
+    private static void xyPlot(XYPlot xy) {
+        frame(xy);
+        xy.setDomainGridlinePaint(GRID);
+        xy.setRangeGridlinePaint(GRID);
+        xy.setDomainGridlineStroke(new BasicStroke(0.3f));
+        xy.setRangeGridlineStroke(new BasicStroke(0.3f));
+        xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+            axis(xy.getDomainAxis(i));
+        }
+        for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+            axis(xy.getRangeAxis(i));
+        }
+    }
+
+    private static void frame(Plot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.BLACK);
+        plot.setOutlineStroke(new BasicStroke(0.5f));
+        plot.setInsets(new RectangleInsets(2, 2, 2, 2));
+    }
+
+    /** Axes: serif, black, no axis line (the plot frame is one), short ticks. */
+    private static void axis(Axis axis) {
+        if (axis == null) {
+            return; // a subplot of a combined plot shares its parent's domain axis
+        }
+        axis.setLabelFont(LABEL_FONT);
+        axis.setLabelPaint(Color.BLACK);
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setTickLabelPaint(Color.BLACK);
+        axis.setAxisLineVisible(false);
+        axis.setTickMarkPaint(Color.BLACK);
+        axis.setTickMarkStroke(new BasicStroke(0.5f));
+        axis.setTickMarkInsideLength(0);
+        axis.setTickMarkOutsideLength(2);
+    }
+
+    public static Paint linePaint(int series) {
+        return LINE_COLORS[series % LINE_COLORS.length];
+    }
+
+    public static Stroke lineStroke(int series) {
+        float[] dash = DASHES[series % DASHES.length];
+        return dash == null
+                ? new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    /** Markers about 4 pt across: circle, square, triangle, diamond, triangle down, cross. */
+    public static Shape marker(int series) {
+        double s = 4.0;
+        double h = s / 2;
+        switch (series % 6) {
+            case 0:
+                return new Ellipse2D.Double(-h, -h, s, s);
+            case 1:
+                return new Rectangle2D.Double(-h * 0.9, -h * 0.9, s * 0.9, s * 0.9);
+            case 2:
+                return polygon(0, -h * 1.1, h * 1.1, h * 0.8, -h * 1.1, h * 0.8);
+            case 3:
+                return polygon(0, -h * 1.2, h * 1.2, 0, 0, h * 1.2, -h * 1.2, 0);
+            case 4:
+                return polygon(0, h * 1.1, h * 1.1, -h * 0.8, -h * 1.1, -h * 0.8);
+            default:
+                return polygon(-h, -h * 0.3, -h * 0.3, -h * 0.3, -h * 0.3, -h, h * 0.3, -h,
+                        h * 0.3, -h * 0.3, h, -h * 0.3, h, h * 0.3, h * 0.3, h * 0.3, h * 0.3, h,
+                        -h * 0.3, h, -h * 0.3, h * 0.3, -h, h * 0.3);
+        }
+    }
+
+    /**
+     * Fill for the i-th of n ordered categories (exits from first to last): one hue whose
+     * lightness falls steadily, so the order reads in grayscale too.
+     */
+    public static Paint sequentialFill(int i, int n) {
+        float t = n <= 1 ? 0.5f : (float) i / (n - 1);
+        float brightness = 0.95f - 0.65f * t;
+        float saturation = 0.15f + 0.55f * t;
+        return Color.getHSBColor(0.58f, saturation, brightness);
+    }
+
+    private static Shape polygon(double... xy) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) {
+            p.lineTo(xy[i], xy[i + 1]);
+        }
+        p.closePath();
+        return p;
+    }
+}

@@ -1,0 +1,77 @@
+package org.eesim.analysis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on a copy of the real quickstart run. */
+class ChartsTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path copyQuickstart() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("results/quickstart-20261121-210539"));
+        try (var files = Files.list(Path.of("src/test/resources/fixtures/quickstart"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private int run(StringWriter out, StringWriter err, String... args) {
+        return Charts.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void oneFolderGivesItsFiguresAndTable() throws Exception {
+        Path dir = copyQuickstart();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, "--latest", tmp.resolve("results").toString()), err.toString());
+        for (String f : new String[] {"latency-cdf.pdf", "latency-cdf.svg", "latency-cdf.png",
+                "latency-cdf.csv", "exit-distribution.pdf", "exit-distribution.csv",
+                "summary.tex"}) {
+            assertTrue(Files.exists(dir.resolve("figures").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void badColumnIsOneLineWithoutStackTrace() throws Exception {
+        Path dir = copyQuickstart();
+        Path summary = dir.resolve("summary.csv");
+        Files.writeString(summary, Files.readString(summary).replace("ci_high", "ci_hi"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(out, err, dir.toString()));
+        String message = err.toString().strip();
+        assertEquals("error: " + summary + ":1 ci_high: missing from the header"
+                + " (found: point,metric,n,mean,sd,ci_low,ci_hi)", message);
+        assertFalse(message.contains("Exception"));
+    }
+
+    @Test
+    void vsXFiguresNeedAnXKey() throws Exception {
+        Path dir = copyQuickstart();
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, dir.toString(), "--figures", "latency-vs-x"));
+        assertTrue(err.toString().contains("latency-vs-x needs --x KEY"), err.toString());
+    }
+
+    @Test
+    void unknownFigureListsTheKnownOnes() throws Exception {
+        Path dir = copyQuickstart();
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, dir.toString(), "--figures", "pie"));
+        assertTrue(err.toString().contains("unknown figure 'pie' (known: latency-cdf"),
+                err.toString());
+    }
+}

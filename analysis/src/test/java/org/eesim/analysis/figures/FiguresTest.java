@@ -1,0 +1,182 @@
+package org.eesim.analysis.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.eesim.analysis.results.ResultsFolder;
+import org.eesim.analysis.results.ScenarioKeyAxis;
+import org.eesim.analysis.style.Exporter;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * Every figure kind is built from known folders: its dataset has the expected series and
+ * point counts, its CSV the same numbers, and its three files are valid PDF, SVG and PNG.
+ */
+class FiguresTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Four runs: thresholds 0.6 and 0.9 under two conditions, at 18.8 Mbps. */
+    private List<ResultsFolder> sweep() {
+        List<ResultsFolder> out = new ArrayList<>();
+        out.add(open(TestRuns.write(tmp, "a", 0.6, "18.8 Mbps", "pristine", 0.05, 0.80)));
+        out.add(open(TestRuns.write(tmp, "b", 0.9, "18.8 Mbps", "pristine", 0.08, 0.85)));
+        out.add(open(TestRuns.write(tmp, "c", 0.6, "18.8 Mbps", "blur2", 0.06, 0.60)));
+        out.add(open(TestRuns.write(tmp, "d", 0.9, "18.8 Mbps", "blur2", 0.09, 0.70)));
+        return out;
+    }
+
+    private Sweep sweepOn(String key, List<ResultsFolder> folders) {
+        return new Sweep(ScenarioKeyAxis.of(key, null, folders), Source.all(folders));
+    }
+
+    private static ResultsFolder open(Path dir) {
+        return ResultsFolder.open(dir);
+    }
+
+    @Test
+    void latencyCdfAveragesQuantilesOverReplications() throws Exception {
+        ResultsFolder run = open(TestRuns.write(tmp, "one", 0.8, "10 Mbps", "pristine", 0.1, 0.9));
+        Figure f = LatencyCdf.of(Source.all(List.of(run)), false);
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        assertEquals(1, d.getSeriesCount());
+        assertEquals(5, d.getItemCount(0));
+        // quantile 0.5: (0.9 + 1.1) / 2 * 0.1 * 1.2 s = 120 ms
+        assertEquals(120.0, d.getXValue(0, 2), 1e-9);
+        assertEquals(0.5, d.getYValue(0, 2), 1e-12);
+        assertEquals(5, f.data().rows().size());
+        assertValidFiles(f);
+    }
+
+    @Test
+    void logCdfOfTheRealRunDropsZeroLatencies() throws Exception {
+        ResultsFolder run = open(TestRuns.quickstart(tmp));
+        Figure linear = LatencyCdf.of(Source.all(List.of(run)), false);
+        Figure log = LatencyCdf.of(Source.all(List.of(run)), true);
+        XYDataset d = linear.chart().getXYPlot().getDataset();
+        assertEquals("quickstart", d.getSeriesKey(0)); // the time stamp is dropped
+        assertEquals(105, d.getItemCount(0)); // 0.00..1.00 and four tail quantiles
+        int zeros = (int) run.distribution().meanQuantiles(0).values().stream()
+                .filter(v -> v == 0).count();
+        assertTrue(zeros > 0, "the quickstart run has requests that exit at once");
+        assertEquals(105 - zeros, log.chart().getXYPlot().getDataset().getItemCount(0));
+        assertEquals(105 - zeros, log.data().rows().size());
+        assertValidFiles(log);
+    }
+
+    @Test
+    void exitDistributionStacksExitsInNetworkOrder() throws Exception {
+        List<ResultsFolder> folders = List.of(open(TestRuns.quickstart(tmp)));
+        Figure f = ExitDistribution.of(Source.all(folders));
+        CategoryDataset d = f.chart().getCategoryPlot().getDataset();
+        assertEquals(List.of("b1", "b2", "b3", "final"), d.getRowKeys());
+        assertEquals(1, d.getColumnCount());
+        double total = 0;
+        for (int r = 0; r < d.getRowCount(); r++) {
+            total += d.getValue(r, 0).doubleValue();
+        }
+        assertEquals(100, total, 0.01);
+        assertValidFiles(f);
+    }
+
+    @Test
+    void offloadHasOneSeriesPerCondition() throws Exception {
+        Figure f = OffloadVsX.of(sweepOn("early_exit.threshold", sweep()));
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        // the test runs have no WAN, so only the device crossing per condition
+        assertEquals(2, d.getSeriesCount());
+        assertEquals("pristine: device to next tier", d.getSeriesKey(0));
+        assertEquals("blur2: device to next tier", d.getSeriesKey(1));
+        assertEquals(2, d.getItemCount(0));
+        assertEquals(0.6, d.getXValue(0, 0), 1e-12);
+        assertEquals(70.0, d.getYValue(0, 0), 1e-9);
+        assertValidFiles(f);
+    }
+
+    @Test
+    void latencyVsXHasMeanBandAndTails() throws Exception {
+        List<ResultsFolder> one = List.of(
+                open(TestRuns.write(tmp, "slow", 0.8, "500 kbps", "pristine", 0.5, 0.9)),
+                open(TestRuns.write(tmp, "fast", 0.8, "10 Mbps", "pristine", 0.1, 0.9)));
+        Figure f = LatencyVsX.of(sweepOn("links.uplink.bandwidth", one));
+        XYPlot plot = f.chart().getXYPlot();
+        assertEquals("links.uplink.bandwidth (kbps)", plot.getDomainAxis().getLabel());
+        assertEquals("mean", plot.getDataset(0).getSeriesKey(0));
+        assertEquals(List.of("p95", "p99"), List.of(plot.getDataset(1).getSeriesKey(0),
+                plot.getDataset(1).getSeriesKey(1)));
+        assertEquals(2, plot.getDataset(0).getItemCount(0));
+        assertEquals(10000.0, plot.getDataset(0).getXValue(0, 1), 1e-9); // 10 Mbps in kbps
+        assertEquals(6, f.data().rows().size());
+        assertValidFiles(f);
+    }
+
+    @Test
+    void paretoFrontKeepsOnlyUndominatedRuns() throws Exception {
+        Figure f = AccuracyLatency.of(sweepOn("early_exit.threshold", sweep()));
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        assertEquals("Pareto front", d.getSeriesKey(0));
+        assertEquals(4, d.getItemCount(1));
+        // a (50 ms, 80%) and b (80 ms, 85%) are on it; c and d are dominated by a or b
+        assertEquals(2, d.getItemCount(0));
+        assertEquals(2, f.data().count("pareto", true));
+        assertValidFiles(f);
+    }
+
+    @Test
+    void resourcesHaveOneSeriesPerTierInBothPanels() throws Exception {
+        List<ResultsFolder> one = sweep().subList(0, 2);
+        Figure f = ResourcesVsX.of(sweepOn("early_exit.threshold", one));
+        var plots = ((CombinedDomainXYPlot) f.chart().getPlot()).getSubplots();
+        assertEquals(2, plots.size());
+        for (XYPlot p : plots) {
+            assertEquals(3, p.getDataset().getSeriesCount());
+            assertEquals("device", p.getDataset().getSeriesKey(0));
+            assertEquals(2, p.getDataset().getItemCount(0));
+        }
+        assertEquals(12, f.data().rows().size());
+        assertValidFiles(f);
+    }
+
+    @Test
+    void summaryTableRoundsToTheInterval() throws Exception {
+        String tex = SummaryTable.tex(open(TestRuns.quickstart(tmp)));
+        assertTrue(tex.contains("\\toprule") && tex.contains("\\bottomrule"));
+        assertTrue(tex.contains("Mean latency & ms & 72.75 & [72.42, 73.09] \\\\"), tex);
+        assertTrue(tex.contains("Exit at final & \\% & 10.03"), tex);
+        assertFalse(tex.contains("_"), "unescaped underscores break LaTeX");
+    }
+
+    private void assertValidFiles(Figure f) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("out-" + f.name()));
+        List<Path> files = f.writeTo(dir);
+        byte[] pdf = Files.readAllBytes(files.get(0));
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        // the SVG 1.1 DOCTYPE names a DTD on the web: well-formedness needs no fetch
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document svg = xml.newDocumentBuilder().parse(files.get(1).toFile());
+        assertEquals("svg", svg.getDocumentElement().getNodeName());
+        BufferedImage png = ImageIO.read(files.get(2).toFile());
+        assertEquals(Exporter.pixels(f.width()), png.getWidth());
+        assertEquals(Exporter.pixels(f.height()), png.getHeight());
+        List<String> csv = Files.readAllLines(files.get(3));
+        assertEquals(String.join(",", f.data().columns()), csv.get(0));
+        assertEquals(f.data().rows().size() + 1, csv.size());
+    }
+}
