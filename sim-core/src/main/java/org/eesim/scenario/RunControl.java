@@ -44,4 +44,14 @@ public record RunControl(Span length, Span warmup, int replications, long seed) 
             throw new IllegalArgumentException("replications must be at least 1, got " + replications);
         }
     }
+
+    /** Warm-up length in requests, or -1 when the warm-up is a time span. */
+    public long warmupRequests() {
+        return warmup instanceof Span.Requests r ? r.count() : -1;
+    }
+
+    /** Measured requests per replication, or -1 when the run length is a time span. */
+    public long measuredRequests() {
+        return length instanceof Span.Requests r ? r.count() : -1;
+    }
 }

@@ -96,6 +96,10 @@ public final class BaselineLoop {
     private final boolean deviceHasLayers;
     private final boolean edgeHasLayers;
 
+    /** From the run control, read once: -1 where the span is a time. */
+    private final long warmupRequests;
+    private final long measuredRequests;
+
     private long births;
     private long measuredBirths;
     private long completedMeasured;
@@ -109,9 +113,10 @@ public final class BaselineLoop {
         this.scenario = scenario;
         this.planner = new Planner(scenario);
         this.streams = Streams.of(scenario, replication);
-        this.metrics = new Metrics(scenario.profile().exitCount(), planner.conditionCount(),
-                scenario.workload().deadlineSeconds());
+        this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());
         this.arrival = scenario.workload().arrival();
+        this.warmupRequests = scenario.run().warmupRequests();
+        this.measuredRequests = scenario.run().measuredRequests();
         this.uplink = scenario.links().uplink();
         this.wan = scenario.links().wan();
         var t = scenario.tiers();
@@ -152,7 +157,7 @@ public final class BaselineLoop {
         }
         if (scenario.run().warmup() instanceof Span.Time w) {
             schedule(w.seconds(), OPEN, 0, 0, null, null);
-        } else if (((Span.Requests) scenario.run().warmup()).count() == 0) {
+        } else if (warmupRequests == 0) {
             openWindow(0.0);
         }
         while (!(closed && completedMeasured == measuredBirths)) {
@@ -200,10 +205,10 @@ public final class BaselineLoop {
     }
 
     private void birth(double now, int device, int user) {
-        if (!open && scenario.run().warmup() instanceof Span.Requests w && births == w.count()) {
+        if (!open && births == warmupRequests) {
             openWindow(now);
         }
-        if (open && !closed && scenario.run().length() instanceof Span.Requests n && measuredBirths == n.count()) {
+        if (open && !closed && measuredBirths == measuredRequests) {
             closeWindow(now);
         }
         births++;

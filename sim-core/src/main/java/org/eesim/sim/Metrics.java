@@ -14,7 +14,6 @@ final class Metrics {
 
     private final DoubleHistogram latency = new DoubleHistogram(3);
     private final long[] exits;
-    private final long[] conditionCounts;
     private long requests;
     private long correct;
     private long accuracyKnown;
@@ -26,9 +25,8 @@ final class Metrics {
     private double latencySum;
     private final Double deadline;
 
-    Metrics(int exitCount, int conditionCount, Double deadlineSeconds) {
+    Metrics(int exitCount, Double deadlineSeconds) {
         this.exits = new long[exitCount];
-        this.conditionCounts = new long[conditionCount];
         this.deadline = deadlineSeconds;
     }
 
@@ -37,7 +35,6 @@ final class Metrics {
         latencySum += latencySeconds;
         latency.recordValue(latencySeconds);
         exits[r.exit]++;
-        conditionCounts[r.condition]++;
         if (r.correct >= 0) {
             accuracyKnown++;
             correct += r.correct;
@@ -78,14 +75,6 @@ final class Metrics {
         q[104] = 0.9999;
         java.util.Arrays.sort(q);
         return q;
-    }
-
-    long requests() {
-        return requests;
-    }
-
-    DoubleHistogram latencyHistogram() {
-        return latency;
     }
 
     /**

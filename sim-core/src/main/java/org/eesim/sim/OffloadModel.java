@@ -43,6 +43,10 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private final boolean deviceHasLayers;
     private final boolean edgeHasLayers;
 
+    /** From the run control, read once: -1 where the span is a time. */
+    private final long warmupRequests;
+    private final long measuredRequests;
+
     private long births;
     private long measuredBirths;
     private long completedMeasured;
@@ -56,9 +60,10 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         this.scenario = scenario;
         this.streams = streams;
         this.planner = new Planner(scenario);
-        this.metrics = new Metrics(scenario.profile().exitCount(), planner.conditionCount(),
-                scenario.workload().deadlineSeconds());
+        this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());
         this.arrival = scenario.workload().arrival();
+        this.warmupRequests = scenario.run().warmupRequests();
+        this.measuredRequests = scenario.run().measuredRequests();
         this.uplink = scenario.links().uplink();
         this.wan = scenario.links().wan();
         this.deviceHasLayers = scenario.placement().cut1() >= 1;
@@ -99,7 +104,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
         if (scenario.run().warmup() instanceof Span.Time t) {
             sim.schedule(t.seconds(), () -> openWindow(t.seconds()));
-        } else if (((Span.Requests) scenario.run().warmup()).count() == 0) {
+        } else if (warmupRequests == 0) {
             openWindow(0.0);
         }
     }
@@ -117,11 +122,10 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private void birth(int device, int user) {
         EesimSimulator sim = getSimulator();
         double now = sim.getSimulatorTime();
-        if (!windowOpen && scenario.run().warmup() instanceof Span.Requests w && births == w.count()) {
+        if (!windowOpen && births == warmupRequests) {
             openWindow(now);
         }
-        if (windowOpen && !windowClosed && scenario.run().length() instanceof Span.Requests n
-                && measuredBirths == n.count()) {
+        if (windowOpen && !windowClosed && measuredBirths == measuredRequests) {
             closeWindow(now);
         }
         births++;
@@ -283,9 +287,5 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
 
     public long births() {
         return births;
-    }
-
-    public Metrics metrics() {
-        return metrics;
     }
 }

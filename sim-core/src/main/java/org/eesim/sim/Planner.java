@@ -86,14 +86,6 @@ final class Planner {
         return layer <= cut1 ? Request.DEVICE : layer <= cut2 ? Request.EDGE : Request.CLOUD;
     }
 
-    int conditionCount() {
-        return conditions.length;
-    }
-
-    String conditionName(int i) {
-        return conditions[i].name();
-    }
-
     /**
      * A request born now on {@code device}: assigned to its edge and cloud machines (device d to
      * edge d mod E, edge e to cloud e mod C, or device d to cloud d mod C without an edge) and

@@ -16,6 +16,8 @@ public final class ReplicationRunner {
      */
     private static final Object DSOL_CONSTRUCTION = new Object();
 
+    private static final java.util.concurrent.atomic.AtomicLong RUN_IDS = new java.util.concurrent.atomic.AtomicLong();
+
     private ReplicationRunner() {
     }
 
@@ -35,7 +37,8 @@ public final class ReplicationRunner {
         EesimSimulator simulator;
         SingleReplication<Double> rep;
         OffloadModel model;
-        String id = scenario.name() + "#" + replication + "@" + Long.toHexString(seed) + "/" + System.identityHashCode(streams);
+        // DSOL keeps replication ids in a JVM-wide naming context: they must be unique while alive
+        String id = scenario.name() + "#" + replication + "/" + RUN_IDS.incrementAndGet();
         synchronized (DSOL_CONSTRUCTION) {
             simulator = new EesimSimulator(id, tuned);
             rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);

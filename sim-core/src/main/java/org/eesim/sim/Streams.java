@@ -1,8 +1,5 @@
 package org.eesim.sim;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The named random streams of one replication, each seeded from the replication seed and the
  * stream's name (never from the clock or from execution order):
@@ -20,7 +17,6 @@ import java.util.Map;
  */
 public final class Streams {
 
-    private final long replicationSeed;
     private final SplitMix[] arrivals;
     private final int users;
     private final SplitMix input;
@@ -29,7 +25,6 @@ public final class Streams {
     private final SplitMix requestNoise = new SplitMix(0);
 
     public Streams(long replicationSeed, int devices, int users) {
-        this.replicationSeed = replicationSeed;
         this.users = users;
         this.arrivals = new SplitMix[devices * users];
         long arrivalCode = SplitMix.code("arrivals");
@@ -45,10 +40,6 @@ public final class Streams {
     /** The seed of replication {@code replication} of a scenario with seed {@code scenarioSeed}. */
     public static long replicationSeed(long scenarioSeed, int replication) {
         return SplitMix.derive(scenarioSeed, SplitMix.code("replication"), replication);
-    }
-
-    public long replicationSeed() {
-        return replicationSeed;
     }
 
     SplitMix arrivals(int device, int user) {
@@ -73,15 +64,5 @@ public final class Streams {
 
     SplitMix noise() {
         return requestNoise;
-    }
-
-    /** Stream name to its initial seed, for the results' provenance. */
-    public Map<String, Long> describe() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("replication", replicationSeed);
-        m.put("input", SplitMix.derive(replicationSeed, SplitMix.code("input")));
-        m.put("noise", SplitMix.derive(replicationSeed, SplitMix.code("noise")));
-        m.put("arrivals/0/0", SplitMix.derive(replicationSeed, SplitMix.code("arrivals"), 0, 0));
-        return m;
     }
 }

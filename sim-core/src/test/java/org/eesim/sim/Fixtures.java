@@ -1,12 +1,10 @@
 package org.eesim.sim;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eesim.profile.Branch;
 import org.eesim.profile.Condition;
 import org.eesim.profile.Layer;
 import org.eesim.profile.Profile;
@@ -93,13 +91,5 @@ final class Fixtures {
             m.put(x.metric(), x);
         }
         return m;
-    }
-
-    static List<Double> column(List<ReplicationRunner.Outcome> outcomes, String metric) {
-        List<Double> out = new ArrayList<>();
-        for (ReplicationRunner.Outcome o : outcomes) {
-            out.add(o.metrics().get(metric));
-        }
-        return out;
     }
 }
