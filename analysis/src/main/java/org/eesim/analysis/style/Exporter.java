@@ -12,10 +12,13 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 import org.jfree.svg.SVGUnits;
 import org.jfree.svg.SVGUtils;
+import org.jfree.svg.ViewBox;
 
 /**
  * Writes a chart at its size in points: vector PDF (for pdflatex) and SVG, and a PNG at
@@ -35,15 +38,20 @@ public final class Exporter {
                 : chart.getTitle().getText());
         Page page = doc.createPage(new Rectangle2D.Double(0, 0, width, height));
         PDFGraphics2D g2 = page.getGraphics2D();
+        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         write(file, doc.getPDFBytes());
     }
 
     public static void svg(JFreeChart chart, double width, double height, Path file) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height, SVGUnits.PT);
+        g2.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         try {
-            SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+            // without a viewBox a viewer maps user units to px (1/96 in) inside a box sized in pt
+            // (1/72 in): the chart would fill only the top-left three quarters of it
+            SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement(null, true,
+                    new ViewBox(0, 0, width, height), null, null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -3,12 +3,16 @@ package org.eesim.analysis.style;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.InputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.block.BlockBorder;
@@ -34,9 +38,15 @@ public final class PaperStyle {
     /** IEEEtran text width, 7.16 in, in points. */
     public static final double TWO_COLUMN = 7.16 * 72;
 
-    public static final Font TICK_FONT = new Font(Font.SERIF, Font.PLAIN, 8);
-    public static final Font LABEL_FONT = new Font(Font.SERIF, Font.PLAIN, 9);
-    public static final Font LEGEND_FONT = new Font(Font.SERIF, Font.PLAIN, 8);
+    /**
+     * Liberation Serif, shipped in this jar: Times-metric like an IEEE/ACM body, and the same
+     * font on every machine, so that text is measured and drawn with one set of glyphs in PNG,
+     * PDF and SVG alike (the vector formats draw it as outlines, see {@link Exporter}).
+     */
+    public static final Font BODY_FONT = loadFont("LiberationSerif-Regular.ttf");
+    public static final Font TICK_FONT = BODY_FONT.deriveFont(8f);
+    public static final Font LABEL_FONT = BODY_FONT.deriveFont(9f);
+    public static final Font LEGEND_FONT = BODY_FONT.deriveFont(8f);
 
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
 
@@ -171,6 +181,22 @@ public final class PaperStyle {
         float brightness = 0.95f - 0.65f * t;
         float saturation = 0.15f + 0.55f * t;
         return Color.getHSBColor(0.58f, saturation, brightness);
+    }
+
+    private static Font loadFont(String resource) {
+        try (InputStream in = PaperStyle.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the figure font " + resource
+                        + " is missing from the analysis jar: rebuild it");
+            }
+            Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+            // registered so that code which rebuilds a font from its family name (JFreePDF's
+            // attributed-text path does) finds this one rather than a sans-serif fallback
+            GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+            return font.deriveFont(9f);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot load the figure font " + resource, e);
+        }
     }
 
     private static Shape polygon(double... xy) {
