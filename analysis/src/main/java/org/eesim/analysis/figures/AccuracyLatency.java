@@ -1,5 +1,10 @@
 package org.eesim.analysis.figures;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +12,8 @@ import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.results.SummaryRow;
 import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.XYItemLabelGenerator;
 import org.jfree.chart.plot.XYPlot;
@@ -16,8 +23,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The trade-off a threshold buys: accuracy vs mean latency, one marker per source, with the
- * Pareto front (no other point both faster and at least as accurate) joined by a line. When an
- * x axis is given, each marker is labelled with its x so the reader can pick the setting.
+ * Pareto front (no other point both faster and at least as accurate) of each input condition
+ * joined by a line. Each marker is labelled with its x (when few) so the reader can pick the
+ * setting.
  */
 public final class AccuracyLatency {
 
@@ -33,45 +41,70 @@ public final class AccuracyLatency {
     }
 
     public static Figure of(Sweep sweep) {
-        List<Run> runs = new ArrayList<>();
-        for (Sweep.Point p : sweep.points()) {
-            var folder = p.source().folder();
-            SummaryRow acc = folder.require(p.source().point(), "accuracy");
-            if (Double.isNaN(acc.mean())) {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        TidyTable data = new TidyTable("condition", "x", "latency_ms", "accuracy_percent", "pareto",
+                "folder");
+        List<List<Run>> byCondition = new ArrayList<>();
+        List<String> drawn = new ArrayList<>();
+        int dominated = 0;
+        for (String condition : sweep.conditions()) {
+            List<Run> runs = runs(sweep.in(condition));
+            if (runs.isEmpty()) {
                 continue; // a profile without per-sample correctness: nothing to plot
             }
-            SummaryRow lat = folder.require(p.source().point(), "latency.mean");
-            runs.add(new Run(lat.mean() * 1e3, acc.mean() * 100, p.x(), folder.name()));
+            // a setting that wins only because its condition is easier is no choice a system
+            // has: each condition gets its own front
+            List<Run> front = paretoFront(runs);
+            boolean several = sweep.conditions().size() > 1;
+            XYSeries pareto = new XYSeries(several ? condition + ": Pareto front" : "Pareto front",
+                    false, true);
+            XYSeries all = new XYSeries(several ? condition : "all settings", false, true);
+            for (Run r : runs) {
+                all.add(r.latencyMs(), r.accuracyPercent());
+                data.add(condition, r.x(), r.latencyMs(), r.accuracyPercent(), front.contains(r),
+                        r.folder());
+            }
+            front.forEach(r -> pareto.add(r.latencyMs(), r.accuracyPercent()));
+            dataset.addSeries(pareto);
+            dataset.addSeries(all);
+            byCondition.add(runs);
+            drawn.add(condition);
+            dominated += runs.size() - front.size();
         }
-        if (runs.isEmpty()) {
+        if (byCondition.isEmpty()) {
             throw new ResultsException("accuracy is NaN in every folder: their profile has no"
                     + " per-sample correctness, so accuracy vs latency cannot be drawn");
         }
-        List<Run> front = paretoFront(runs);
-        XYSeries all = new XYSeries("all settings", false, true);
-        XYSeries pareto = new XYSeries("Pareto front", false, true);
-        TidyTable data = new TidyTable("x", "latency_ms", "accuracy_percent", "pareto", "folder");
-        for (Run r : runs) {
-            all.add(r.latencyMs(), r.accuracyPercent());
-            data.add(r.x(), r.latencyMs(), r.accuracyPercent(), front.contains(r), r.folder());
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setUseFillPaint(true);
+        renderer.setDefaultFillPaint(Color.WHITE);
+        renderer.setDrawOutlines(true);
+        int points = byCondition.stream().mapToInt(List::size).sum();
+        for (int c = 0; c < byCondition.size(); c++) {
+            int front = 2 * c;
+            int all = front + 1;
+            // one condition: the front black, the rest grey; several: one colour per condition
+            Paint paint = PaperStyle.linePaint(c);
+            renderer.setSeriesPaint(front, paint);
+            renderer.setSeriesStroke(front, PaperStyle.lineStroke(0));
+            renderer.setSeriesShape(front, PaperStyle.marker(c));
+            renderer.setSeriesShapesFilled(front, true);
+            renderer.setSeriesFillPaint(front, paint);
+            renderer.setSeriesPaint(all, byCondition.size() == 1 ? Color.GRAY : paint);
+            renderer.setSeriesShape(all, PaperStyle.marker(c));
+            renderer.setSeriesShapesFilled(all, false);
+            renderer.setSeriesLinesVisible(all, false);
+            if (points <= MAX_LABELLED) {
+                List<Run> runs = byCondition.get(c);
+                XYItemLabelGenerator byX = (d, s, i) -> fmt(runs.get(i).x());
+                renderer.setSeriesItemLabelGenerator(all, byX);
+                renderer.setSeriesItemLabelsVisible(all, true);
+                renderer.setSeriesItemLabelFont(all, PaperStyle.TICK_FONT);
+            }
         }
-        front.forEach(r -> pareto.add(r.latencyMs(), r.accuracyPercent()));
-        XYSeriesCollection dataset = new XYSeriesCollection();
-        dataset.addSeries(pareto);
-        dataset.addSeries(all);
-
-        XYLineAndShapeRenderer renderer = XyCharts.lines(2, 0);
-        renderer.setSeriesLinesVisible(1, false);
-        renderer.setSeriesShapesFilled(0, true);
-        renderer.setSeriesShape(0, PaperStyle.marker(0));
-        renderer.setSeriesShape(1, PaperStyle.marker(0));
-        renderer.setSeriesPaint(1, java.awt.Color.GRAY);
-        renderer.setSeriesShapesFilled(1, false);
-        if (runs.size() <= MAX_LABELLED) {
-            XYItemLabelGenerator byX = (d, s, i) -> s == 1 ? fmt(runs.get(i).x()) : null;
-            renderer.setSeriesItemLabelGenerator(1, byX);
-            renderer.setSeriesItemLabelsVisible(1, true);
-            renderer.setSeriesItemLabelFont(1, PaperStyle.TICK_FONT);
+        XYPlot plot = new XYPlot(dataset, null, null, renderer);
+        if (byCondition.size() > 1) {
+            legendByCondition(plot, drawn, dominated > 0);
         }
         NumberAxis x = XyCharts.axis("Mean latency (ms)");
         NumberAxis y = XyCharts.axis("Accuracy (%)");
@@ -82,9 +115,41 @@ public final class AccuracyLatency {
         // equal accuracies would otherwise zoom to a sliver and print one tick label five times
         y.setAutoRangeMinimumSize(2);
         x.setAutoRangeMinimumSize(1);
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
         JFreeChart chart = XyCharts.chart(plot, true);
         return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+    }
+
+    /** One entry per condition (its front's line and filled marker), then what hollow means. */
+    private static void legendByCondition(XYPlot plot, List<String> conditions,
+            boolean anyDominated) {
+        LegendItemCollection items = new LegendItemCollection();
+        Shape line = new Line2D.Double(-7, 0, 7, 0);
+        for (int c = 0; c < conditions.size(); c++) {
+            Paint paint = PaperStyle.linePaint(c);
+            items.add(new LegendItem(conditions.get(c), null, null, null, true, PaperStyle.marker(c),
+                    true, paint, true, paint, new BasicStroke(1f), true, line,
+                    PaperStyle.lineStroke(0), paint));
+        }
+        if (anyDominated) {
+            items.add(new LegendItem("dominated (hollow)", null, null, null, PaperStyle.marker(0),
+                    new BasicStroke(1f), Color.GRAY));
+        }
+        plot.setFixedLegendItems(items);
+    }
+
+    private static List<Run> runs(List<Sweep.Point> points) {
+        List<Run> runs = new ArrayList<>();
+        for (Sweep.Point p : points) {
+            var folder = p.source().folder();
+            SummaryRow acc = folder.require(p.source().point(), "accuracy");
+            if (!Double.isNaN(acc.mean())) {
+                SummaryRow lat = folder.require(p.source().point(), "latency.mean");
+                runs.add(new Run(lat.mean() * 1e3, acc.mean() * 100, p.x(), folder.name()));
+            }
+        }
+        return runs;
     }
 
     /** Points no other point dominates (lower or equal latency and higher or equal accuracy). */

@@ -2,12 +2,14 @@ package org.eesim.analysis.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
 import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -67,7 +69,20 @@ public final class LatencyVsX {
         band.setUseFillPaint(true);
         XYPlot plot = new XYPlot(means, XyCharts.axis(sweep.axis().label()), y, band);
         plot.setDataset(1, tails);
-        plot.setRenderer(1, XyCharts.lines(tails.getSeriesCount(), 1));
+        XYLineAndShapeRenderer tailLines = XyCharts.lines(tails.getSeriesCount(), 1);
+        plot.setRenderer(1, tailLines);
+        if (sweep.conditions().size() > 1) {
+            // colour = condition, dash = statistic: the mean solid over its band, p95 dashed, p99 dotted
+            for (int c = 0; c < means.getSeriesCount(); c++) {
+                Color colour = (Color) PaperStyle.linePaint(c);
+                XyCharts.styleTwoFactor(band, c, c, 0);
+                band.setSeriesFillPaint(c, tint(colour));
+                XyCharts.styleTwoFactor(tailLines, 2 * c, c, 1);
+                XyCharts.styleTwoFactor(tailLines, 2 * c + 1, c, 2);
+            }
+            XyCharts.twoFactorLegend(plot, sweep.conditions(),
+                    List.of("mean (95% CI band)", "p95", "p99"));
+        }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         JFreeChart chart = XyCharts.chart(plot, true);
         return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);

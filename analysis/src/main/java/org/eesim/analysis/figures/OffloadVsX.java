@@ -1,10 +1,15 @@
 package org.eesim.analysis.figures;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.eesim.analysis.results.SummaryRow;
 import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -25,10 +30,14 @@ public final class OffloadVsX {
 
     public static Figure of(Sweep sweep) {
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        List<int[]> factors = new ArrayList<>(); // per series: condition, crossing
+        Set<String> crossings = new LinkedHashSet<>();
         TidyTable data = new TidyTable("series", "x", "percent", "ci_low_percent",
                 "ci_high_percent", "folder");
-        for (String condition : sweep.conditions()) {
-            for (String[] crossing : CROSSINGS) {
+        for (int c = 0; c < sweep.conditions().size(); c++) {
+            String condition = sweep.conditions().get(c);
+            for (int k = 0; k < CROSSINGS.length; k++) {
+                String[] crossing = CROSSINGS[k];
                 YIntervalSeries s = new YIntervalSeries(sweep.seriesName(condition, crossing[1]));
                 for (Sweep.Point p : sweep.in(condition)) {
                     var row = p.metric(crossing[0]);
@@ -42,13 +51,21 @@ public final class OffloadVsX {
                 }
                 if (s.getItemCount() > 0) {
                     dataset.addSeries(s);
+                    factors.add(new int[] {c, k});
+                    crossings.add(crossing[1]);
                 }
             }
         }
         NumberAxis y = XyCharts.axis("Requests offloaded (%)");
         y.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(dataset, XyCharts.axis(sweep.axis().label()), y,
-                XyCharts.withErrorBars(dataset.getSeriesCount()));
+        XYErrorRenderer renderer = XyCharts.withErrorBars(dataset.getSeriesCount());
+        XYPlot plot = new XYPlot(dataset, XyCharts.axis(sweep.axis().label()), y, renderer);
+        if (sweep.conditions().size() > 1) {
+            for (int i = 0; i < factors.size(); i++) {
+                XyCharts.styleTwoFactor(renderer, i, factors.get(i)[0], factors.get(i)[1]);
+            }
+            XyCharts.twoFactorLegend(plot, sweep.conditions(), List.copyOf(crossings));
+        }
         JFreeChart chart = XyCharts.chart(plot, true);
         return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
     }

@@ -1,5 +1,6 @@
 package org.eesim.analysis.figures;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.style.PaperStyle;
@@ -30,8 +31,12 @@ public final class ResourcesVsX {
         }
         TidyTable data = new TidyTable("panel", "series", "x", "value", "ci_low", "ci_high",
                 "folder");
-        YIntervalSeriesCollection util = collect(sweep, "util.", 100, "utilisation_percent", data);
-        YIntervalSeriesCollection queue = collect(sweep, "queue.", 1, "queue_requests", data);
+        List<int[]> utilFactors = new ArrayList<>();
+        List<int[]> queueFactors = new ArrayList<>();
+        YIntervalSeriesCollection util = collect(sweep, "util.", 100, "utilisation_percent", data,
+                utilFactors);
+        YIntervalSeriesCollection queue = collect(sweep, "queue.", 1, "queue_requests", data,
+                queueFactors);
 
         NumberAxis utilAxis = XyCharts.axis("Utilisation (%)");
         utilAxis.setRange(0, 100);
@@ -44,6 +49,14 @@ public final class ResourcesVsX {
         }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(
                 XyCharts.axis(sweep.axis().label()));
+        if (sweep.conditions().size() > 1) {
+            // colour = tier as with one condition, dash = condition
+            List<String> tiers = sweep.metricsWithPrefix("util.").stream()
+                    .map(m -> Metric.tier(m.substring("util.".length()))).toList();
+            twoFactor(top, utilFactors);
+            twoFactor(bottom, queueFactors);
+            XyCharts.twoFactorLegend(plot, tiers, sweep.conditions());
+        }
         plot.setGap(6);
         plot.add(new XYPlot(util, null, utilAxis, top), 1);
         plot.add(new XYPlot(queue, null, queueAxis, bottom), 1);
@@ -51,15 +64,25 @@ public final class ResourcesVsX {
         return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 1.05, data);
     }
 
+    private static void twoFactor(XYErrorRenderer r, List<int[]> factors) {
+        for (int i = 0; i < factors.size(); i++) {
+            XyCharts.styleTwoFactor(r, i, factors.get(i)[1], factors.get(i)[0]);
+        }
+    }
+
     /**
      * One series per tier (in the order the files list them) and condition; a tier missing
-     * in some folder simply has fewer points there.
+     * in some folder simply has fewer points there. {@code factors} gets each series'
+     * (condition, tier) indices.
      */
     private static YIntervalSeriesCollection collect(Sweep sweep, String prefix, double scale,
-            String panel, TidyTable data) {
+            String panel, TidyTable data, List<int[]> factors) {
         YIntervalSeriesCollection out = new YIntervalSeriesCollection();
-        for (String condition : sweep.conditions()) {
-            for (String metric : sweep.metricsWithPrefix(prefix)) {
+        List<String> metrics = sweep.metricsWithPrefix(prefix);
+        for (int c = 0; c < sweep.conditions().size(); c++) {
+            String condition = sweep.conditions().get(c);
+            for (int t = 0; t < metrics.size(); t++) {
+                String metric = metrics.get(t);
                 String tier = metric.substring(prefix.length());
                 YIntervalSeries s = new YIntervalSeries(sweep.seriesName(condition, Metric.tier(tier)));
                 for (Sweep.Point p : sweep.in(condition)) {
@@ -72,6 +95,7 @@ public final class ResourcesVsX {
                 }
                 if (s.getItemCount() > 0) {
                     out.addSeries(s);
+                    factors.add(new int[] {c, t});
                 }
             }
         }

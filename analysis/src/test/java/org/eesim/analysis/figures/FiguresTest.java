@@ -127,15 +127,40 @@ class FiguresTest {
     }
 
     @Test
-    void paretoFrontKeepsOnlyUndominatedRuns() throws Exception {
-        Figure f = AccuracyLatency.of(sweepOn("early_exit.threshold", sweep()));
+    void paretoFrontKeepsOnlyUndominatedRunsOfEachCondition() throws Exception {
+        List<ResultsFolder> folders = new ArrayList<>(sweep());
+        // e (90 ms, 82%) is dominated by b (80 ms, 85%) in its own condition
+        folders.add(open(TestRuns.write(tmp, "e", 0.7, "18.8 Mbps", "pristine", 0.09, 0.82)));
+        Figure f = AccuracyLatency.of(sweepOn("early_exit.threshold", folders));
         XYDataset d = f.chart().getXYPlot().getDataset();
-        assertEquals("Pareto front", d.getSeriesKey(0));
-        assertEquals(4, d.getItemCount(1));
-        // a (50 ms, 80%) and b (80 ms, 85%) are on it; c and d are dominated by a or b
-        assertEquals(2, d.getItemCount(0));
-        assertEquals(2, f.data().count("pareto", true));
+        assertEquals("pristine: Pareto front", d.getSeriesKey(0));
+        assertEquals(2, d.getItemCount(0)); // a and b
+        assertEquals(3, d.getItemCount(1)); // a, e, b
+        // c (60 ms, 60%) and d (90 ms, 70%) would both be dominated by a on one common front;
+        // within blur2 neither dominates the other
+        assertEquals("blur2: Pareto front", d.getSeriesKey(2));
+        assertEquals(2, d.getItemCount(2));
+        assertEquals(4, f.data().count("pareto", true));
         assertValidFiles(f);
+    }
+
+    @Test
+    void severalConditionsShareColourByConditionAndDashByStatistic() {
+        Figure f = LatencyVsX.of(sweepOn("early_exit.threshold", sweep()));
+        XYPlot plot = f.chart().getXYPlot();
+        var tails = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) plot.getRenderer(1);
+        // p95 and p99 of one condition: same colour, different dash
+        assertEquals(tails.getSeriesPaint(0), tails.getSeriesPaint(1));
+        assertFalse(tails.getSeriesStroke(0).equals(tails.getSeriesStroke(1)));
+        // p95 of the two conditions: same dash, different colour
+        assertEquals(tails.getSeriesStroke(0), tails.getSeriesStroke(2));
+        assertFalse(tails.getSeriesPaint(0).equals(tails.getSeriesPaint(2)));
+        List<String> legend = new ArrayList<>();
+        var items = plot.getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            legend.add(items.get(i).getLabel());
+        }
+        assertEquals(List.of("pristine", "blur2", "mean (95% CI band)", "p95", "p99"), legend);
     }
 
     @Test
@@ -154,6 +179,13 @@ class FiguresTest {
     }
 
     @Test
+    void figuresUseTheBundledFontNotAFallback() {
+        // Font.createFont never falls back silently, but a renamed resource would fail here first
+        assertEquals("Liberation Serif", org.eesim.analysis.style.PaperStyle.BODY_FONT.getFamily());
+        assertEquals(8f, org.eesim.analysis.style.PaperStyle.TICK_FONT.getSize2D());
+    }
+
+    @Test
     void summaryTableRoundsToTheInterval() throws Exception {
         String tex = SummaryTable.tex(open(TestRuns.quickstart(tmp)));
         assertTrue(tex.contains("\\toprule") && tex.contains("\\bottomrule"));
@@ -167,11 +199,20 @@ class FiguresTest {
         List<Path> files = f.writeTo(dir);
         byte[] pdf = Files.readAllBytes(files.get(0));
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        // text drawn as outlines: no font the reader's viewer (or IEEE PDF eXpress) must supply
+        assertFalse(new String(pdf, StandardCharsets.ISO_8859_1).contains("/Font"),
+                "the PDF refers to an unembedded font");
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         // the SVG 1.1 DOCTYPE names a DTD on the web: well-formedness needs no fetch
         xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document svg = xml.newDocumentBuilder().parse(files.get(1).toFile());
         assertEquals("svg", svg.getDocumentElement().getNodeName());
+        String[] viewBox = svg.getDocumentElement().getAttribute("viewBox").split(" ");
+        assertEquals(4, viewBox.length, "an SVG sized in pt needs a viewBox in pt");
+        assertEquals(f.width(), Double.parseDouble(viewBox[2]), 1e-9);
+        assertEquals(f.height(), Double.parseDouble(viewBox[3]), 1e-9);
+        assertEquals(0, svg.getElementsByTagName("text").getLength(),
+                "SVG <text> would be drawn with whatever font the viewer has");
         BufferedImage png = ImageIO.read(files.get(2).toFile());
         assertEquals(Exporter.pixels(f.width()), png.getWidth());
         assertEquals(Exporter.pixels(f.height()), png.getHeight());
