@@ -28,4 +28,23 @@ class ShippedProfileTest {
         assertTrue(Double.isNaN(row.accuracy()[0]), "CARPEX publishes no accuracy: .nan is read as unknown");
         assertEquals(64, p.sha256().length());
     }
+
+    @Test
+    void bMobileNetDistortionRobust() throws Exception {
+        Profile p = ProfileReader.read(Path.of("../profiles/b-mobilenet-distortion-robust"));
+        assertEquals(21, p.layers().size(), "MobileNetV2's 19 blocks, the pool and the classifier");
+        assertEquals(List.of(4, 11, 15), p.branches().stream().map(Branch::afterLayer).toList(),
+                "the seed's linear rule: branches where cumulative MACs reach 1/4, 2/4, 3/4");
+        assertEquals(3 * 300 * 300 * 4, p.inputBytes());
+        assertEquals(23, p.conditions().size(), "pristine, 5 blur, 5 noise; 6 + 6 with expert branches");
+        Condition.Rates blur3 = (Condition.Rates) p.conditions().get("blur-3@expert-blur");
+        assertEquals("expert-blur", blur3.parameters().get("branch_set"));
+        assertEquals("3", blur3.parameters().get("sigma"));
+        assertEquals(5, blur3.rows().size(), "p_tar 0.7, 0.75, 0.8, 0.85, 0.9");
+        // published at p_tar 0.8: edge_exit_rate_branch_1..3 = 0.0327, 8.1152, 30.3992 (cumulative %)
+        double[] q = blur3.row(0.8).exitProbability();
+        assertEquals(0.30399214659685864, 1 - (1 - q[0]) * (1 - q[1]) * (1 - q[2]), 1e-12);
+        assertEquals(0.08115183246073299, 1 - (1 - q[0]) * (1 - q[1]), 1e-12);
+        assertEquals("standard", p.conditions().get("noise-40").parameters().get("branch_set"));
+    }
 }
