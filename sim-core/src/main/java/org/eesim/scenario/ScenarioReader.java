@@ -24,7 +24,7 @@ import org.eesim.yaml.YamlTree;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
-            "early_exit", "service_time", "run", "output");
+            "early_exit", "service_time", "run", "output", "policy");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
 
     private final Path file;
@@ -77,7 +77,7 @@ public final class ScenarioReader {
         boolean edge = f.node("tiers") instanceof YamlNode.Mapping m && m.entries().containsKey("edge");
         boolean cloud = f.node("tiers") instanceof YamlNode.Mapping m && m.entries().containsKey("cloud");
         Links links = links(f.node("links"), edge, cloud);
-        Placement placement = placement(f.required("placement"));
+        Placement placement = f.has("placement") ? placement(f.node("placement")) : null;
         if (placement != null && profile != null) {
             new PlacementCheck(problems, f, profile.layers().size(), edge, cloud).check(placement, links);
         }
@@ -86,13 +86,14 @@ public final class ScenarioReader {
         ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"), workload.mixNames());
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
         RunControl run = RunReader.read(f.required("run"), problems);
+        PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
         Output output = output(f.node("output"));
         if (!problems.isEmpty()) {
             return null;
         }
         try {
             return new Scenario(name, file, profile, tiers, links, placement, w, rule,
-                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output);
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy);
         } catch (IllegalArgumentException | NullPointerException e) {
             // Unreachable if the checks above are complete; if not, still a located message.
             problems.add(root, "invalid scenario: " + e.getMessage());

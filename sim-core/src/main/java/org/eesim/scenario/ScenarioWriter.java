@@ -57,7 +57,12 @@ public final class ScenarioWriter {
             link(links, "uplink", s.links().uplink());
             link(links, "wan", s.links().wan());
         }
-        root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
+        if (s.placement() != null) {
+            root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
+        }
+        if (s.policy().kind() != PolicyConfig.Kind.FIXED) {
+            policy(root.putObject("policy"), s.policy());
+        }
         workload(root.putObject("workload"), s.workload());
         exitRule(root.putObject("early_exit"), s.exitRule());
         root.put("service_time", lower(s.serviceTime()));
@@ -114,6 +119,25 @@ public final class ScenarioWriter {
         }
         if (!r.disabled().isEmpty()) {
             r.disabled().forEach(node.putArray("disabled")::add);
+        }
+    }
+
+    private static void policy(ObjectNode node, PolicyConfig p) {
+        node.put("type", p.kind().key());
+        if (!p.thresholds().isEmpty()) {
+            p.thresholds().forEach(node.putArray("thresholds")::add);
+        }
+        if (p.latencySeconds() != null) {
+            node.put("latency_requirement", Units.format(p.latencySeconds(), Units.Kind.TIME));
+        }
+        if (p.kind() == PolicyConfig.Kind.TINYML) {
+            node.put("indexing", p.publishedIndexing() ? "published" : "stated");
+        }
+        PolicyConfig.Monitor m = p.monitor();
+        if (m != null) {
+            node.putObject("monitor").put("period", Units.format(m.periodSeconds(), Units.Kind.TIME))
+                    .put("samples", m.samples()).put("error", m.relativeError())
+                    .put("lag", Units.format(m.lagSeconds(), Units.Kind.TIME));
         }
     }
 

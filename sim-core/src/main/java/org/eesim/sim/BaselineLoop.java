@@ -111,6 +111,10 @@ public final class BaselineLoop {
 
     public BaselineLoop(Scenario scenario, int replication) {
         this.scenario = scenario;
+        if (scenario.policy().kind() != org.eesim.scenario.PolicyConfig.Kind.FIXED) {
+            throw new IllegalArgumentException("the baseline loop runs fixed cuts only, not policy "
+                    + scenario.policy().kind().key());
+        }
         this.planner = new Planner(scenario);
         this.streams = Streams.of(scenario, replication);
         this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());

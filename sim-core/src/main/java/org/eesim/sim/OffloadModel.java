@@ -6,8 +6,12 @@ import java.util.Map;
 
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 
+import org.eesim.policy.Decision;
+import org.eesim.policy.OffloadPolicy;
+import org.eesim.policy.Policies;
 import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Link;
+import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.RunControl.Span;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.Tier;
@@ -40,8 +44,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private final transient Link uplink;
     private final transient Link wan;
     private final transient Arrival arrival;
-    private final boolean deviceHasLayers;
-    private final boolean edgeHasLayers;
+    private final boolean hasEdge;
+    private final transient OffloadPolicy policy;
+    private final transient PolicyTrace policyTrace = new PolicyTrace();
 
     /** From the run control, read once: -1 where the span is a time. */
     private final long warmupRequests;
@@ -66,8 +71,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         this.measuredRequests = scenario.run().measuredRequests();
         this.uplink = scenario.links().uplink();
         this.wan = scenario.links().wan();
-        this.deviceHasLayers = scenario.placement().cut1() >= 1;
-        this.edgeHasLayers = scenario.tiers().hasEdge() && scenario.placement().cut2() > scenario.placement().cut1();
+        this.hasEdge = scenario.tiers().hasEdge();
+        this.policy = Policies.of(scenario);
+        decide(uplink == null ? Double.NaN : uplink.bandwidthBps());
 
         Tier dev = scenario.tiers().device();
         Tier edge = scenario.tiers().edge();
@@ -195,11 +201,11 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private boolean visits(Request r, int h) {
         switch (h) {
             case DEVICE_HOP:
-                return deviceHasLayers;
+                return r.cut1 >= 1;
             case UPLINK_HOP:
                 return r.crossesUplink;
             case EDGE_HOP:
-                return edgeHasLayers && r.exitTier >= Request.EDGE;
+                return hasEdge && r.cut2 > r.cut1 && r.exitTier >= Request.EDGE;
             case WAN_HOP:
                 return r.crossesWan;
             default:
@@ -207,9 +213,17 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
     }
 
+    /** Asks the policy again with the uplink estimate {@code uplinkBps}; applies what it decides. */
+    private void decide(double uplinkBps) {
+        Decision d = policy.decide(uplinkBps);
+        planner.apply(d.placement(), d.exitRule());
+        policyTrace.decided(d);
+    }
+
     private void complete(Request r, double end) {
         if (r.measured) {
             metrics.record(r, end - r.birth);
+            policyTrace.record(r);
             completedMeasured++;
             if (windowClosed && completedMeasured == measuredBirths) {
                 getSimulator().finish();
@@ -254,6 +268,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
         Map<String, Double> m = metrics.toMap(scenario.profile(), edges.length > 0, clouds.length > 0);
         m.put("window.seconds", windowEnd - windowStart);
+        if (scenario.policy().kind() != PolicyConfig.Kind.FIXED) {
+            policyTrace.putInto(m); // fixed runs keep the metrics they always had
+        }
         double span = windowEnd - windowStart;
         putTier(m, "device", devices, span);
         putTier(m, "uplink", uplinks, span);

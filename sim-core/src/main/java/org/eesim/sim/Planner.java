@@ -8,6 +8,7 @@ import org.eesim.profile.Layer;
 import org.eesim.profile.Profile;
 import org.eesim.profile.TimeStats;
 import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Placement;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
 
@@ -20,8 +21,8 @@ final class Planner {
 
     private final Profile profile;
     private final int layerCount;
-    private final int cut1;
-    private final int cut2;
+    private int cut1;
+    private int cut2;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
     private final int edgeCount;
@@ -32,7 +33,7 @@ final class Planner {
     private final boolean[] enabled;
     private final double[] threshold;
     private final int[] branchAfter;
-    private final ExitRule.Kind rule;
+    private ExitRule.Kind rule;
 
     private final Condition[] conditions;
     private final double[] cumulativeMix;
@@ -41,8 +42,6 @@ final class Planner {
     Planner(Scenario s) {
         this.profile = s.profile();
         this.layerCount = profile.layers().size();
-        this.cut1 = s.placement().cut1();
-        this.cut2 = s.placement().cut2();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
         this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
@@ -56,11 +55,7 @@ final class Planner {
         this.enabled = new boolean[branchCount];
         this.threshold = new double[branchCount];
         this.branchAfter = new int[branchCount];
-        this.rule = s.exitRule().kind();
         for (int b = 0; b < branchCount; b++) {
-            String name = branches.get(b).name();
-            enabled[b] = s.exitRule().enabled(name);
-            threshold[b] = s.exitRule().thresholdOf(name);
             branchAfter[b] = branches.get(b).afterLayer();
         }
 
@@ -74,12 +69,33 @@ final class Planner {
             conditions[i] = profile.conditions().get(e.getKey());
             acc += e.getValue();
             cumulativeMix[i] = acc;
-            if (conditions[i] instanceof Condition.Rates rates) {
-                rateRows[i] = rates.row(s.exitRule().threshold());
-            }
             i++;
         }
         cumulativeMix[c - 1] = 1.0;
+        if (s.placement() != null) {
+            apply(s.placement(), s.exitRule());
+        }
+    }
+
+    /** From now on, requests are planned with these cuts and this exit rule (a policy's decision). */
+    void apply(Placement placement, ExitRule exitRule) {
+        this.cut1 = placement.cut1();
+        this.cut2 = placement.cut2();
+        this.rule = exitRule.kind();
+        for (int b = 0; b < branchCount; b++) {
+            String name = profile.branches().get(b).name();
+            enabled[b] = exitRule.enabled(name);
+            threshold[b] = exitRule.thresholdOf(name);
+        }
+        for (int i = 0; i < conditions.length; i++) {
+            if (conditions[i] instanceof Condition.Rates rates) {
+                rateRows[i] = rates.row(exitRule.threshold());
+                if (rateRows[i] == null) {
+                    throw new IllegalArgumentException("condition " + rates.name() + " has no rate row at threshold "
+                            + exitRule.threshold());
+                }
+            }
+        }
     }
 
     int tierOf(int layer) {
@@ -111,6 +127,8 @@ final class Planner {
             c++;
         }
         r.condition = c;
+        r.cut1 = cut1;
+        r.cut2 = cut2;
         if (conditions[c] instanceof Condition.Trace trace) {
             chooseExitFromTrace(r, trace, input);
         } else {
@@ -142,7 +160,9 @@ final class Planner {
         int exit = branchCount;
         double[] p = row.exitProbability();
         for (int b = 0; b < branchCount; b++) {
-            if (input.nextDouble() < p[b]) {
+            // drawn even for a disabled branch, so disabling one does not shift the others' draws
+            double u = input.nextDouble();
+            if (enabled[b] && u < p[b]) {
                 exit = b;
                 break;
             }

@@ -16,6 +16,9 @@ final class Request {
     double birth;
     boolean measured;
 
+    /** The cuts in force when the request was born (a policy may change them later). */
+    int cut1;
+    int cut2;
     int condition;
     int exit;
     /** 1 correct, 0 wrong, -1 unknown (rate-mode profiles without accuracy). */

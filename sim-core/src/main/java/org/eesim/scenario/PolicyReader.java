@@ -1,0 +1,175 @@
+package org.eesim.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eesim.profile.Condition;
+import org.eesim.profile.Profile;
+import org.eesim.units.Units;
+import org.eesim.yaml.Fields;
+import org.eesim.yaml.Problems;
+import org.eesim.yaml.Values;
+import org.eesim.yaml.YamlNode;
+
+/**
+ * The {@code policy} section, checked against the tiers, links and profile: a policy may only
+ * place layers on tiers that exist and cross links that are described; the fixed policy needs
+ * {@code placement} and no other policy takes one.
+ */
+final class PolicyReader {
+
+    static final List<String> KINDS = Arrays.stream(PolicyConfig.Kind.values()).map(PolicyConfig.Kind::key).toList();
+    static final List<String> INDEXING = List.of("stated", "published");
+
+    private final Problems problems;
+
+    PolicyReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The policy; {@code null} (reported) when invalid. */
+    PolicyConfig read(Fields scenario, boolean edge, boolean cloud, Links links, Profile profile, Map<String, Double> mix) {
+        YamlNode node = scenario.node("policy");
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "type", "thresholds", "latency_requirement", "indexing", "monitor");
+        String type = node == null ? "fixed" : f.choice("type", KINDS, "policy", null);
+        if (type == null) {
+            return null;
+        }
+        PolicyConfig.Kind kind = PolicyConfig.Kind.valueOf(type.toUpperCase(Locale.ROOT));
+        List<Double> thresholds = thresholds(f, kind, profile, mix);
+        Double latency = onlyFor(f, "latency_requirement", kind, PolicyConfig.Kind.POPEX)
+                ? f.quantity("latency_requirement", Units.Kind.TIME, null) : null;
+        if (latency != null && !(latency > 0)) {
+            problems.add(f.node("latency_requirement"), "latency requirement must be positive, got "
+                    + f.node("latency_requirement").describe());
+        }
+        boolean published = onlyFor(f, "indexing", kind, PolicyConfig.Kind.TINYML)
+                && "published".equals(f.choice("indexing", INDEXING, "indexing", "stated"));
+        PolicyConfig.Monitor monitor = f.has("monitor") ? monitor(f, kind, links) : null;
+        checkPlacement(scenario, f, kind);
+        checkTiers(f, kind, edge, cloud, links);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new PolicyConfig(kind, thresholds, latency, published, monitor);
+    }
+
+    private boolean onlyFor(Fields f, String key, PolicyConfig.Kind kind, PolicyConfig.Kind owner) {
+        if (!f.has(key)) {
+            return false;
+        }
+        if (kind != owner) {
+            problems.addAtKey(f.node(key), key + " is a setting of policy " + owner.key() + ", not of " + kind.key());
+            return false;
+        }
+        return true;
+    }
+
+    private List<Double> thresholds(Fields f, PolicyConfig.Kind kind, Profile profile, Map<String, Double> mix) {
+        List<Double> out = new ArrayList<>();
+        if (!onlyFor(f, "thresholds", kind, PolicyConfig.Kind.POPEX)) {
+            return out;
+        }
+        YamlNode.Sequence seq = f.sequence("thresholds");
+        if (seq == null) {
+            return out;
+        }
+        for (YamlNode item : seq.items()) {
+            Double t = Values.probability(item, "threshold", problems);
+            if (t == null) {
+                continue;
+            }
+            out.add(t);
+            if (profile == null || mix == null) {
+                continue;
+            }
+            for (String c : mix.keySet()) {
+                if (profile.conditions().get(c) instanceof Condition.Rates rates && rates.row(t) == null) {
+                    problems.add(item, "threshold " + Values.s(t) + " is not tabulated: condition '" + c
+                            + "' is a rate table with thresholds " + rates.rows().stream()
+                            .map(r -> Values.s(r.threshold())).collect(Collectors.joining(", ")));
+                }
+            }
+        }
+        if (seq.items().isEmpty()) {
+            problems.add(seq, "thresholds must list at least one threshold");
+        }
+        return out;
+    }
+
+    private PolicyConfig.Monitor monitor(Fields f, PolicyConfig.Kind kind, Links links) {
+        if (!kind.usesUplink()) {
+            problems.addAtKey(f.node("monitor"), "policy " + kind.key() + " does not use the uplink estimate, so a"
+                    + " monitor has nothing to feed (it feeds popex, tinyml and neurosurgeon)");
+            return null;
+        }
+        int before = problems.size();
+        Fields m = Fields.of(f.node("monitor"), problems, "period", "samples", "error", "lag");
+        Double period = m.quantity("period", Units.Kind.TIME);
+        if (period != null && !(period > 0)) {
+            problems.add(m.node("period"), "period must be positive, got " + m.node("period").describe());
+        }
+        Integer samples = m.integer("samples", 5);
+        if (samples != null && samples < 1) {
+            problems.add(m.node("samples"), "samples must be at least 1, got " + samples);
+        }
+        Double error = m.number("error", 0.0);
+        if (error != null && !(error >= 0 && error < 1)) {
+            problems.add(m.node("error"), "error is a relative standard deviation in [0, 1), got " + Values.s(error));
+        }
+        Double lag = m.quantity("lag", Units.Kind.TIME, 0.0);
+        if (lag != null && lag < 0) {
+            problems.add(m.node("lag"), "lag must be >= 0, got " + m.node("lag").describe());
+        }
+        if (links != null && links.uplink() == null) {
+            problems.addAtKey(f.node("monitor"), "a monitor probes the uplink, but there is none (add links.uplink)");
+        }
+        return problems.size() > before || m.mapping() == null ? null
+                : new PolicyConfig.Monitor(period, samples, error, lag);
+    }
+
+    private void checkPlacement(Fields scenario, Fields f, PolicyConfig.Kind kind) {
+        if (kind == PolicyConfig.Kind.FIXED && !scenario.has("placement")) {
+            scenario.required("placement"); // reports it missing
+        } else if (kind != PolicyConfig.Kind.FIXED && scenario.has("placement")) {
+            problems.addAtKey(scenario.node("placement"), "placement is used only by the fixed policy; policy "
+                    + kind.key() + " decides the cuts itself (remove placement, or set policy.type: fixed)");
+        }
+    }
+
+    private void checkTiers(Fields f, PolicyConfig.Kind kind, boolean edge, boolean cloud, Links links) {
+        YamlNode at = f.node("type");
+        switch (kind) {
+            case EDGE_ONLY:
+                need(at, edge, kind, "an edge tier (tiers.edge)");
+                break;
+            case CLOUD_ONLY:
+                need(at, cloud, kind, "a cloud tier (tiers.cloud)");
+                break;
+            case POPEX:
+            case TINYML:
+            case NEUROSURGEON:
+                need(at, edge || cloud, kind, "an edge or cloud tier to offload to");
+                break;
+            default:
+                return;
+        }
+        if (links == null) {
+            return; // invalid links are reported already
+        }
+        need(at, !(edge || cloud) || links.uplink() != null, kind, "the uplink (links.uplink)");
+        boolean crossesWan = kind == PolicyConfig.Kind.CLOUD_ONLY || kind == PolicyConfig.Kind.POPEX;
+        need(at, !(crossesWan && edge && cloud) || links.wan() != null, kind, "the wan (links.wan)");
+    }
+
+    private void need(YamlNode at, boolean ok, PolicyConfig.Kind kind, String what) {
+        if (!ok && at != null) {
+            problems.add(at, "policy " + kind.key() + " needs " + what);
+        }
+    }
+}
