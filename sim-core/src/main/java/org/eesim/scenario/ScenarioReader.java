@@ -173,21 +173,7 @@ public final class ScenarioReader {
     }
 
     private Link link(YamlNode node) {
-        if (node == null) {
-            return null;
-        }
-        int before = problems.size();
-        Fields f = Fields.of(node, problems, "bandwidth", "delay", "shared");
-        Double bandwidth = f.quantity("bandwidth", Units.Kind.BITRATE);
-        if (bandwidth != null && !(bandwidth > 0)) {
-            problems.add(f.node("bandwidth"), "bandwidth must be positive, got " + f.node("bandwidth").describe());
-        }
-        Double delay = f.quantity("delay", Units.Kind.TIME, 0.0);
-        if (delay != null && delay < 0) {
-            problems.add(f.node("delay"), "delay must be >= 0, got " + f.node("delay").describe());
-        }
-        Boolean shared = f.bool("shared", true);
-        return problems.size() > before || f.mapping() == null ? null : new Link(bandwidth, delay, shared);
+        return new LinkReader(problems, file).read(node);
     }
 
     private Placement placement(YamlNode node) {

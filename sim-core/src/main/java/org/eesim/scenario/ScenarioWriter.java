@@ -86,10 +86,22 @@ public final class ScenarioWriter {
 
     private static void link(ObjectNode links, String key, Link l) {
         if (l != null) {
-            links.putObject(key)
+            ObjectNode node = links.putObject(key)
                     .put("bandwidth", Units.format(l.bandwidthBps(), Units.Kind.BITRATE))
                     .put("delay", Units.format(l.delaySeconds(), Units.Kind.TIME))
                     .put("shared", l.shared());
+            if (l.jitterSeconds() > 0) {
+                node.put("jitter", Units.format(l.jitterSeconds(), Units.Kind.TIME));
+            }
+            if (l.variation() instanceof BandwidthVariation.Trace t) {
+                node.put("bandwidth_trace", t.file().toAbsolutePath().toString());
+            } else if (l.variation() instanceof BandwidthVariation.Markov m) {
+                var states = node.putArray("bandwidth_markov");
+                for (int i = 0; i < m.ratesBps().length; i++) {
+                    states.addObject().put("bandwidth", Units.format(m.ratesBps()[i], Units.Kind.BITRATE))
+                            .put("mean_holding", Units.format(m.meanHoldingSeconds()[i], Units.Kind.TIME));
+                }
+            }
         }
     }
 

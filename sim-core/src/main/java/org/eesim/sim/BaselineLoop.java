@@ -115,6 +115,11 @@ public final class BaselineLoop {
             throw new IllegalArgumentException("the baseline loop runs fixed cuts only, not policy "
                     + scenario.policy().kind().key());
         }
+        for (org.eesim.scenario.Link l : new org.eesim.scenario.Link[] {scenario.links().uplink(), scenario.links().wan()}) {
+            if (l != null && (l.variation() != null || l.jitterSeconds() > 0)) {
+                throw new IllegalArgumentException("the baseline loop runs constant links only");
+            }
+        }
         this.planner = new Planner(scenario);
         this.streams = Streams.of(scenario, replication);
         this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());

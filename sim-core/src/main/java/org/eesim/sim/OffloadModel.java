@@ -43,6 +43,10 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
 
     private final transient Link uplink;
     private final transient Link wan;
+    private final transient LinkModel upModel;
+    private final transient LinkModel wanModel;
+    private final transient UplinkMonitor monitor;
+    private double estimate = Double.NaN;
     private final transient Arrival arrival;
     private final boolean hasEdge;
     private final transient OffloadPolicy policy;
@@ -73,6 +77,10 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         this.wan = scenario.links().wan();
         this.hasEdge = scenario.tiers().hasEdge();
         this.policy = Policies.of(scenario);
+        this.upModel = uplink == null ? null : new LinkModel(uplink, streams.named("bandwidth/uplink"));
+        this.wanModel = wan == null ? null : new LinkModel(wan, streams.named("bandwidth/wan"));
+        PolicyConfig.Monitor m = scenario.policy().monitor();
+        this.monitor = m == null ? null : new UplinkMonitor(m, streams.named("monitor"));
         decide(uplink == null ? Double.NaN : uplink.bandwidthBps());
 
         Tier dev = scenario.tiers().device();
@@ -108,6 +116,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
                 sim.schedule(first, () -> birth(device, user));
             }
         }
+        if (monitor != null) {
+            sim.schedule(monitor.periodSeconds(), this::probe);
+        }
         if (scenario.run().warmup() instanceof Span.Time t) {
             sim.schedule(t.seconds(), () -> openWindow(t.seconds()));
         } else if (warmupRequests == 0) {
@@ -140,6 +151,12 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             measuredBirths++;
         }
         Request r = planner.newRequest(device, user, now, measured, streams);
+        if (upModel != null) {
+            r.uplinkDelay = upModel.delay(streams.jitter());
+        }
+        if (wanModel != null) {
+            r.wanDelay = wanModel.delay(streams.jitter());
+        }
 
         if (arrival instanceof Arrival.Poisson p) {
             sim.schedule(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
@@ -177,12 +194,12 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
                 return devices[r.device].admit(now, r.compute[Request.DEVICE]);
             case UPLINK_HOP:
                 Station up = uplinks[uplink.shared() ? (r.edge >= 0 ? r.edge : r.cloud) : r.device];
-                return up.admit(now, uplink.serialisationSeconds(r.uplinkBytes)) + uplink.delaySeconds();
+                return upModel.send(up, now, r.uplinkBytes, r.uplinkDelay);
             case EDGE_HOP:
                 return edges[r.edge].admit(now, r.compute[Request.EDGE]);
             case WAN_HOP:
                 Station w = wans[wan.shared() ? r.cloud : r.edge];
-                return w.admit(now, wan.serialisationSeconds(r.wanBytes)) + wan.delaySeconds();
+                return wanModel.send(w, now, r.wanBytes, r.wanDelay);
             default:
                 return clouds[r.cloud].admit(now, r.compute[Request.CLOUD]);
         }
@@ -211,6 +228,20 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             default:
                 return r.exitTier == Request.CLOUD;
         }
+    }
+
+    /** Probes the uplink now; the sample is known after the monitor's lag. */
+    private void probe() {
+        double now = getSimulator().getSimulatorTime();
+        double sample = monitor.sample(upModel.rateAt(now));
+        getSimulator().schedule(now + monitor.lagSeconds(), () -> {
+            double e = monitor.add(sample);
+            if (e != estimate) {
+                estimate = e;
+                decide(e);
+            }
+        });
+        getSimulator().schedule(now + monitor.periodSeconds(), this::probe);
     }
 
     /** Asks the policy again with the uplink estimate {@code uplinkBps}; applies what it decides. */

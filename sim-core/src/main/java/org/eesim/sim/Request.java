@@ -27,6 +27,9 @@ final class Request {
     /** Seconds of compute on each tier (already divided by the tier's speed). */
     final double[] compute = new double[3];
     long uplinkBytes;
+    /** This request's propagation delays (seconds), drawn at birth when links have jitter. */
+    double uplinkDelay;
+    double wanDelay;
     long wanBytes;
     boolean crossesUplink;
     boolean crossesWan;

@@ -49,7 +49,7 @@ class ScenarioReaderErrorsTest {
     void unknownNestedKeyWithATypo() {
         int line = change("delay: 20 ms, shared: false", "delay: 20 ms, shard: false");
         assertProblem(problems(file), file, line, "links.wan.shard",
-                "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared)");
+                "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared, jitter, bandwidth_trace, bandwidth_markov)");
     }
 
     @Test
