@@ -18,12 +18,20 @@ import java.util.Locale;
  *                            the edge's sum, rounds costs to 3 decimals) instead of the stated rule
  * @param monitor             the uplink probe feeding the estimate, or {@code null}: the policy
  *                            is told the link's nominal bandwidth once, at the start
+ * @param expert              seed 001's distortion classifier choosing expert branches, or
+ *                            {@code null}: every request uses its own condition's branches
  */
 public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
-                           Monitor monitor) {
+                           Monitor monitor, Expert expert) {
 
     /** The policy of a scenario without a {@code policy} section: the {@code placement} cuts. */
     public static final PolicyConfig FIXED = new PolicyConfig(Kind.FIXED, List.of(), null, false, null);
+
+    /** A policy without expert branches. */
+    public PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
+                        Monitor monitor) {
+        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, null);
+    }
 
     public enum Kind {
         FIXED, DEVICE_ONLY, EDGE_ONLY, CLOUD_ONLY, POPEX, TINYML, NEUROSURGEON;
@@ -74,6 +82,79 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
             if (!(lagSeconds >= 0) || Double.isInfinite(lagSeconds)) {
                 throw new IllegalArgumentException("monitor lag must be >= 0, got " + lagSeconds);
             }
+        }
+    }
+
+    /**
+     * Expert branches (seed 001): a classifier on the device guesses each input's distortion class
+     * (pristine, blur, noise), taking {@code classifierSeconds} on the profiled hardware (divided
+     * by the device's speed, like a layer); it is right or wrong as the confusion matrix says,
+     * drawn per request from the {@code classifier} stream. A guess of blur or noise makes the
+     * request use the expert branches: the profile's condition {@code <condition>@expert-blur} or
+     * {@code <condition>@expert-noise} (same backbone, the experts' exit data); a guess of
+     * pristine keeps the standard branches.
+     *
+     * @param confusion {@code confusion[true][guess]}, classes in {@link #CLASSES} order; rows sum to 1
+     */
+    public record Expert(double classifierSeconds, double[][] confusion) {
+
+        public static final List<String> CLASSES = List.of("pristine", "blur", "noise");
+
+        public Expert {
+            if (!(classifierSeconds >= 0) || Double.isInfinite(classifierSeconds)) {
+                throw new IllegalArgumentException("classifier time must be >= 0, got " + classifierSeconds);
+            }
+            if (confusion.length != 3) {
+                throw new IllegalArgumentException("the confusion matrix has a row per class: pristine, blur, noise");
+            }
+            double[][] copy = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                if (confusion[i].length != 3) {
+                    throw new IllegalArgumentException("confusion row " + CLASSES.get(i) + " needs 3 entries");
+                }
+                double sum = 0;
+                for (double p : confusion[i]) {
+                    if (!(p >= 0 && p <= 1)) {
+                        throw new IllegalArgumentException("confusion entries are probabilities, got " + p);
+                    }
+                    sum += p;
+                }
+                if (Math.abs(sum - 1) > 1e-9) {
+                    throw new IllegalArgumentException("confusion row " + CLASSES.get(i) + " sums to " + sum);
+                }
+                copy[i] = confusion[i].clone();
+            }
+            confusion = copy;
+        }
+
+        /** The distortion class of a profile condition, from its {@code type} parameter; -1 if unknown. */
+        public static int classOf(java.util.Map<String, String> parameters) {
+            String type = parameters.getOrDefault("type", "none");
+            if (type.equals("none") || type.equals("pristine")) {
+                return 0;
+            }
+            return type.contains("blur") ? 1 : type.contains("noise") ? 2 : -1;
+        }
+
+        /** The profile condition whose exit data a request of {@code condition} uses after guess {@code k}. */
+        public static String variant(String condition, int k) {
+            return k == 0 ? condition : condition + "@expert-" + CLASSES.get(k);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Expert e && e.classifierSeconds == classifierSeconds
+                    && java.util.Arrays.deepEquals(e.confusion, confusion);
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(classifierSeconds) * 31 + java.util.Arrays.deepHashCode(confusion);
+        }
+
+        @Override
+        public String toString() {
+            return "Expert[" + classifierSeconds + ", " + java.util.Arrays.deepToString(confusion) + "]";
         }
     }
 }

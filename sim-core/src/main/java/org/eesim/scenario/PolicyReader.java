@@ -35,8 +35,9 @@ final class PolicyReader {
     PolicyConfig read(Fields scenario, boolean edge, boolean cloud, Links links, Profile profile, Map<String, Double> mix) {
         YamlNode node = scenario.node("policy");
         int before = problems.size();
-        Fields f = Fields.of(node, problems, "type", "thresholds", "latency_requirement", "indexing", "monitor");
-        String type = node == null ? "fixed" : f.choice("type", KINDS, "policy", null);
+        Fields f = Fields.of(node, problems, "type", "thresholds", "latency_requirement", "indexing", "monitor",
+                "expert");
+        String type = node == null ? "fixed" : f.choice("type", KINDS, "policy", "fixed");
         if (type == null) {
             return null;
         }
@@ -51,12 +52,14 @@ final class PolicyReader {
         boolean published = onlyFor(f, "indexing", kind, PolicyConfig.Kind.TINYML)
                 && "published".equals(f.choice("indexing", INDEXING, "indexing", "stated"));
         PolicyConfig.Monitor monitor = f.has("monitor") ? monitor(f, kind, links) : null;
+        PolicyConfig.Expert expert = f.has("expert") ? new ExpertReader(problems).read(f.node("expert"), profile, mix)
+                : null;
         checkPlacement(scenario, f, kind);
         checkTiers(f, kind, edge, cloud, links);
         if (problems.size() > before) {
             return null;
         }
-        return new PolicyConfig(kind, thresholds, latency, published, monitor);
+        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert);
     }
 
     private boolean onlyFor(Fields f, String key, PolicyConfig.Kind kind, PolicyConfig.Kind owner) {

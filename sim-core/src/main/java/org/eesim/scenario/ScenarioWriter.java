@@ -60,7 +60,7 @@ public final class ScenarioWriter {
         if (s.placement() != null) {
             root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
         }
-        if (s.policy().kind() != PolicyConfig.Kind.FIXED) {
+        if (s.policy().kind() != PolicyConfig.Kind.FIXED || s.policy().expert() != null) {
             policy(root.putObject("policy"), s.policy());
         }
         workload(root.putObject("workload"), s.workload());
@@ -144,6 +144,17 @@ public final class ScenarioWriter {
         }
         if (p.kind() == PolicyConfig.Kind.TINYML) {
             node.put("indexing", p.publishedIndexing() ? "published" : "stated");
+        }
+        if (p.expert() != null) {
+            ObjectNode e = node.putObject("expert")
+                    .put("classifier_time", Units.format(p.expert().classifierSeconds(), Units.Kind.TIME));
+            ObjectNode rows = e.putObject("confusion");
+            for (int i = 0; i < 3; i++) {
+                ObjectNode row = rows.putObject(PolicyConfig.Expert.CLASSES.get(i));
+                for (int k = 0; k < 3; k++) {
+                    row.put(PolicyConfig.Expert.CLASSES.get(k), p.expert().confusion()[i][k]);
+                }
+            }
         }
         PolicyConfig.Monitor m = p.monitor();
         if (m != null) {

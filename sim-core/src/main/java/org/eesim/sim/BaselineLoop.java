@@ -111,9 +111,9 @@ public final class BaselineLoop {
 
     public BaselineLoop(Scenario scenario, int replication) {
         this.scenario = scenario;
-        if (scenario.policy().kind() != org.eesim.scenario.PolicyConfig.Kind.FIXED) {
-            throw new IllegalArgumentException("the baseline loop runs fixed cuts only, not policy "
-                    + scenario.policy().kind().key());
+        if (scenario.policy().kind() != org.eesim.scenario.PolicyConfig.Kind.FIXED || scenario.policy().expert() != null) {
+            throw new IllegalArgumentException("the baseline loop runs fixed cuts without expert branches only,"
+                    + " not policy " + scenario.policy().kind().key());
         }
         for (org.eesim.scenario.Link l : new org.eesim.scenario.Link[] {scenario.links().uplink(), scenario.links().wan()}) {
             if (l != null && (l.variation() != null || l.jitterSeconds() > 0)) {

@@ -218,7 +218,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private boolean visits(Request r, int h) {
         switch (h) {
             case DEVICE_HOP:
-                return r.cut1 >= 1;
+                return r.cut1 >= 1 || r.compute[Request.DEVICE] > 0; // the expert classifier runs there too
             case UPLINK_HOP:
                 return r.crossesUplink;
             case EDGE_HOP:

@@ -9,6 +9,7 @@ import org.eesim.profile.Profile;
 import org.eesim.profile.TimeStats;
 import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.Placement;
+import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
 
@@ -35,9 +36,14 @@ final class Planner {
     private final int[] branchAfter;
     private ExitRule.Kind rule;
 
+    /** The mix's conditions, then the expert variants they can be switched to. */
     private final Condition[] conditions;
     private final double[] cumulativeMix;
     private final Condition.RateRow[] rateRows;
+    private final PolicyConfig.Expert expert;
+    /** Per mix condition: cumulative probability of each guess, and the condition it leads to. */
+    private final double[][] guessCumulative;
+    private final int[][] variantOf;
 
     Planner(Scenario s) {
         this.profile = s.profile();
@@ -60,18 +66,34 @@ final class Planner {
         }
 
         int c = s.workload().mix().size();
-        this.conditions = new Condition[c];
+        this.expert = s.policy().expert();
+        List<Condition> all = new java.util.ArrayList<>();
         this.cumulativeMix = new double[c];
-        this.rateRows = new Condition.RateRow[c];
         double acc = 0;
-        int i = 0;
         for (var e : s.workload().mix().entrySet()) {
-            conditions[i] = profile.conditions().get(e.getKey());
+            all.add(profile.conditions().get(e.getKey()));
             acc += e.getValue();
-            cumulativeMix[i] = acc;
-            i++;
+            cumulativeMix[all.size() - 1] = acc;
         }
         cumulativeMix[c - 1] = 1.0;
+        this.guessCumulative = new double[c][3];
+        this.variantOf = new int[c][3];
+        if (expert != null) {
+            for (int i = 0; i < c; i++) {
+                double[] row = expert.confusion()[PolicyConfig.Expert.classOf(all.get(i).parameters())];
+                double g = 0;
+                for (int k = 0; k < 3; k++) {
+                    g += row[k];
+                    guessCumulative[i][k] = k == 2 ? 1.0 : g;
+                    variantOf[i][k] = k == 0 ? i : row[k] == 0 ? -1 : all.size();
+                    if (k > 0 && row[k] > 0) {
+                        all.add(profile.conditions().get(PolicyConfig.Expert.variant(all.get(i).name(), k)));
+                    }
+                }
+            }
+        }
+        this.conditions = all.toArray(Condition[]::new);
+        this.rateRows = new Condition.RateRow[conditions.length];
         if (s.placement() != null) {
             apply(s.placement(), s.exitRule());
         }
@@ -116,11 +138,21 @@ final class Planner {
         r.edge = edgeCount == 0 ? -1 : device % edgeCount;
         r.cloud = cloudCount == 0 ? -1 : (edgeCount == 0 ? device : r.edge) % cloudCount;
         streams.nextRequest();
-        plan(r, streams.input(), streams.noise());
+        plan(r, streams.input(), streams.noise(), streams.classifier());
         return r;
     }
 
-    void plan(Request r, SplitMix input, SplitMix noise) {
+    /** The condition whose exit data a request of mix condition {@code c} uses, after the classifier's guess. */
+    private int guess(int c, SplitMix classifier) {
+        double u = classifier.nextDouble();
+        int k = 0;
+        while (k < 2 && u >= guessCumulative[c][k]) {
+            k++;
+        }
+        return variantOf[c][k];
+    }
+
+    void plan(Request r, SplitMix input, SplitMix noise, SplitMix classifier) {
         double u = input.nextDouble();
         int c = 0;
         while (u >= cumulativeMix[c]) {
@@ -129,14 +161,18 @@ final class Planner {
         r.condition = c;
         r.cut1 = cut1;
         r.cut2 = cut2;
-        if (conditions[c] instanceof Condition.Trace trace) {
+        int used = expert == null ? c : guess(c, classifier);
+        if (conditions[used] instanceof Condition.Trace trace) {
             chooseExitFromTrace(r, trace, input);
         } else {
-            chooseExitFromRates(r, rateRows[c], input);
+            chooseExitFromRates(r, rateRows[used], input);
         }
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
         r.exitTier = tierOf(exitLayer);
         computeTimes(r, exitLayer, noise);
+        if (expert != null) {
+            r.compute[Request.DEVICE] += expert.classifierSeconds() / speed[Request.DEVICE];
+        }
         r.crossesUplink = r.exitTier != Request.DEVICE;
         r.uplinkBytes = r.crossesUplink ? profile.bytesAfter(cut1) : 0;
         r.crossesWan = hasEdge && r.exitTier == Request.CLOUD;

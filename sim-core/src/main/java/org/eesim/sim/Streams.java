@@ -13,6 +13,8 @@ package org.eesim.sim;
  * <li>{@code jitter}: one seed per request, from which it draws its links' propagation delays;</li>
  * <li>{@code bandwidth/uplink}, {@code bandwidth/wan}: a Markov-modulated link's holding times and
  * moves;</li>
+ * <li>{@code classifier}: one seed per request, from which the distortion classifier's guess is
+ * drawn (expert branches);</li>
  * <li>{@code monitor}: the uplink probe's measurement errors.</li>
  * </ul>
  * Per-request seeds make a request's draws independent of how many numbers other requests or
@@ -29,6 +31,8 @@ public final class Streams {
     private final SplitMix requestNoise = new SplitMix(0);
     private final SplitMix jitter;
     private final SplitMix requestJitter = new SplitMix(0);
+    private final SplitMix classifier;
+    private final SplitMix requestClassifier = new SplitMix(0);
     private final long replicationSeed;
 
     public Streams(long replicationSeed, int devices, int users) {
@@ -43,6 +47,7 @@ public final class Streams {
         this.input = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("input")));
         this.noise = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("noise")));
         this.jitter = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("jitter")));
+        this.classifier = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("classifier")));
         this.replicationSeed = replicationSeed;
     }
 
@@ -71,6 +76,11 @@ public final class Streams {
         requestInput.reseed(input.nextLong());
         requestNoise.reseed(noise.nextLong());
         requestJitter.reseed(jitter.nextLong());
+        requestClassifier.reseed(classifier.nextLong());
+    }
+
+    SplitMix classifier() {
+        return requestClassifier;
     }
 
     SplitMix jitter() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScenarioWriterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"full.yaml", "minimal.yaml", "rates.yaml", "popex.yaml", "tinyml.yaml"})
+    @ValueSource(strings = {"full.yaml", "minimal.yaml", "rates.yaml", "popex.yaml", "tinyml.yaml", "expert.yaml"})
     void writtenScenarioReadsBackEqual(String name, @TempDir Path tmp) throws Exception {
         Scenario original = ScenarioReader.read(resource("scenarios/" + name));
         Path written = tmp.resolve("resolved.yaml");
