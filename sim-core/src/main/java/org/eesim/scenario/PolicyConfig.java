@@ -20,9 +20,17 @@ import java.util.Locale;
  *                            is told the link's nominal bandwidth once, at the start
  * @param expert              seed 001's distortion classifier choosing expert branches, or
  *                            {@code null}: every request uses its own condition's branches
+ * @param adaptation          a controller moving the exit threshold toward a latency target while
+ *                            the run goes, or {@code null}: the threshold stays
  */
 public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
-                           Monitor monitor, Expert expert) {
+                           Monitor monitor, Expert expert, Adaptation adaptation) {
+
+    /** A policy without threshold adaptation. */
+    public PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
+                        Monitor monitor, Expert expert) {
+        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, expert, null);
+    }
 
     /** The policy of a scenario without a {@code policy} section: the {@code placement} cuts. */
     public static final PolicyConfig FIXED = new PolicyConfig(Kind.FIXED, List.of(), null, false, null);
@@ -30,7 +38,7 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
     /** A policy without expert branches. */
     public PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
                         Monitor monitor) {
-        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, null);
+        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, null, null);
     }
 
     public enum Kind {
@@ -155,6 +163,36 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
         @Override
         public String toString() {
             return "Expert[" + classifierSeconds + ", " + java.util.Arrays.deepToString(confusion) + "]";
+        }
+    }
+
+    /**
+     * Threshold adaptation toward a latency target: after every {@code batch} completed requests,
+     * if their mean latency was above {@code targetSeconds} the threshold moves one step toward
+     * earlier exits (lower for max-softmax, higher for entropy), otherwise one step toward later,
+     * more accurate exits. A simple bang-bang controller: with the target between two steps'
+     * latencies it alternates between them, so the mean latency hovers around the target.
+     *
+     * @param thresholds the steps, ascending, at least two
+     */
+    public record Adaptation(double targetSeconds, List<Double> thresholds, int batch) {
+        public Adaptation {
+            if (!(targetSeconds > 0) || Double.isInfinite(targetSeconds)) {
+                throw new IllegalArgumentException("latency target must be positive, got " + targetSeconds);
+            }
+            thresholds = List.copyOf(thresholds);
+            if (thresholds.size() < 2) {
+                throw new IllegalArgumentException("adaptation needs at least two thresholds");
+            }
+            for (int i = 0; i < thresholds.size(); i++) {
+                double t = thresholds.get(i);
+                if (!(t >= 0 && t <= 1) || i > 0 && !(t > thresholds.get(i - 1))) {
+                    throw new IllegalArgumentException("thresholds must be in [0, 1] and increasing");
+                }
+            }
+            if (batch < 1) {
+                throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+            }
         }
     }
 }

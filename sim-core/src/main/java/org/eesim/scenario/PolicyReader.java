@@ -36,7 +36,7 @@ final class PolicyReader {
         YamlNode node = scenario.node("policy");
         int before = problems.size();
         Fields f = Fields.of(node, problems, "type", "thresholds", "latency_requirement", "indexing", "monitor",
-                "expert");
+                "expert", "adaptation");
         String type = node == null ? "fixed" : f.choice("type", KINDS, "policy", "fixed");
         if (type == null) {
             return null;
@@ -54,12 +54,13 @@ final class PolicyReader {
         PolicyConfig.Monitor monitor = f.has("monitor") ? monitor(f, kind, links) : null;
         PolicyConfig.Expert expert = f.has("expert") ? new ExpertReader(problems).read(f.node("expert"), profile, mix)
                 : null;
+        PolicyConfig.Adaptation adaptation = f.has("adaptation") ? adaptation(f.node("adaptation"), profile, mix) : null;
         checkPlacement(scenario, f, kind);
         checkTiers(f, kind, edge, cloud, links);
         if (problems.size() > before) {
             return null;
         }
-        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert);
+        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert, adaptation);
     }
 
     private boolean onlyFor(Fields f, String key, PolicyConfig.Kind kind, PolicyConfig.Kind owner) {
@@ -73,12 +74,42 @@ final class PolicyReader {
         return true;
     }
 
-    private List<Double> thresholds(Fields f, PolicyConfig.Kind kind, Profile profile, Map<String, Double> mix) {
-        List<Double> out = new ArrayList<>();
-        if (!onlyFor(f, "thresholds", kind, PolicyConfig.Kind.POPEX)) {
-            return out;
+    private PolicyConfig.Adaptation adaptation(YamlNode node, Profile profile, Map<String, Double> mix) {
+        int before = problems.size();
+        Fields a = Fields.of(node, problems, "target", "thresholds", "batch");
+        Double target = a.quantity("target", Units.Kind.TIME);
+        if (target != null && !(target > 0)) {
+            problems.add(a.node("target"), "target must be positive, got " + a.node("target").describe());
         }
-        YamlNode.Sequence seq = f.sequence("thresholds");
+        List<Double> steps = thresholdList(a.required("thresholds") == null ? null : a.sequence("thresholds"),
+                profile, mix);
+        for (int i = 1; i < steps.size(); i++) {
+            if (!(steps.get(i) > steps.get(i - 1))) {
+                problems.add(a.node("thresholds"), "thresholds must increase, got " + Values.s(steps.get(i))
+                        + " after " + Values.s(steps.get(i - 1)));
+            }
+        }
+        if (a.has("thresholds") && steps.size() == 1) {
+            problems.add(a.node("thresholds"), "adaptation needs at least two thresholds to move between");
+        }
+        Integer batch = a.integer("batch", 100);
+        if (batch != null && batch < 1) {
+            problems.add(a.node("batch"), "batch must be at least 1, got " + batch);
+        }
+        return problems.size() > before || a.mapping() == null ? null
+                : new PolicyConfig.Adaptation(target, steps, batch);
+    }
+
+    private List<Double> thresholds(Fields f, PolicyConfig.Kind kind, Profile profile, Map<String, Double> mix) {
+        if (!onlyFor(f, "thresholds", kind, PolicyConfig.Kind.POPEX)) {
+            return new ArrayList<>();
+        }
+        return thresholdList(f.sequence("thresholds"), profile, mix);
+    }
+
+    /** Thresholds of a list, each tabulated in every rate-table condition of the mix. */
+    private List<Double> thresholdList(YamlNode.Sequence seq, Profile profile, Map<String, Double> mix) {
+        List<Double> out = new ArrayList<>();
         if (seq == null) {
             return out;
         }

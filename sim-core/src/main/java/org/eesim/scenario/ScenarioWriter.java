@@ -60,7 +60,8 @@ public final class ScenarioWriter {
         if (s.placement() != null) {
             root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
         }
-        if (s.policy().kind() != PolicyConfig.Kind.FIXED || s.policy().expert() != null) {
+        if (s.policy().kind() != PolicyConfig.Kind.FIXED || s.policy().expert() != null
+                || s.policy().adaptation() != null) {
             policy(root.putObject("policy"), s.policy());
         }
         workload(root.putObject("workload"), s.workload());
@@ -155,6 +156,12 @@ public final class ScenarioWriter {
                     row.put(PolicyConfig.Expert.CLASSES.get(k), p.expert().confusion()[i][k]);
                 }
             }
+        }
+        PolicyConfig.Adaptation a = p.adaptation();
+        if (a != null) {
+            ObjectNode an = node.putObject("adaptation").put("target", Units.format(a.targetSeconds(), Units.Kind.TIME));
+            a.thresholds().forEach(an.putArray("thresholds")::add);
+            an.put("batch", a.batch());
         }
         PolicyConfig.Monitor m = p.monitor();
         if (m != null) {

@@ -9,6 +9,7 @@ import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import org.eesim.policy.Decision;
 import org.eesim.policy.OffloadPolicy;
 import org.eesim.policy.Policies;
+import org.eesim.policy.ThresholdController;
 import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Link;
 import org.eesim.scenario.PolicyConfig;
@@ -47,6 +48,8 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private final transient LinkModel wanModel;
     private final transient UplinkMonitor monitor;
     private double estimate = Double.NaN;
+    private final transient ThresholdController controller;
+    private transient Decision current;
     private final transient Arrival arrival;
     private final boolean hasEdge;
     private final transient OffloadPolicy policy;
@@ -81,6 +84,8 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         this.wanModel = wan == null ? null : new LinkModel(wan, streams.named("bandwidth/wan"));
         PolicyConfig.Monitor m = scenario.policy().monitor();
         this.monitor = m == null ? null : new UplinkMonitor(m, streams.named("monitor"));
+        PolicyConfig.Adaptation a = scenario.policy().adaptation();
+        this.controller = a == null ? null : new ThresholdController(a, scenario.exitRule());
         decide(uplink == null ? Double.NaN : uplink.bandwidthBps());
 
         Tier dev = scenario.tiers().device();
@@ -246,12 +251,21 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
 
     /** Asks the policy again with the uplink estimate {@code uplinkBps}; applies what it decides. */
     private void decide(double uplinkBps) {
-        Decision d = policy.decide(uplinkBps);
-        planner.apply(d.placement(), d.exitRule());
-        policyTrace.decided(d);
+        current = policy.decide(uplinkBps);
+        applyCurrent();
+        policyTrace.decided(current);
+    }
+
+    /** The policy's current cuts, with the controller's threshold when one adapts it. */
+    private void applyCurrent() {
+        planner.apply(current.placement(), controller == null ? current.exitRule() : controller.apply(current.exitRule()));
     }
 
     private void complete(Request r, double end) {
+        if (controller != null && controller.observe(end - r.birth)) {
+            applyCurrent();
+            policyTrace.thresholdChanged();
+        }
         if (r.measured) {
             metrics.record(r, end - r.birth);
             policyTrace.record(r);
@@ -299,7 +313,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
         Map<String, Double> m = metrics.toMap(scenario.profile(), edges.length > 0, clouds.length > 0);
         m.put("window.seconds", windowEnd - windowStart);
-        if (scenario.policy().kind() != PolicyConfig.Kind.FIXED) {
+        if (scenario.policy().kind() != PolicyConfig.Kind.FIXED || controller != null) {
             policyTrace.putInto(m); // fixed runs keep the metrics they always had
         }
         double span = windowEnd - windowStart;

@@ -35,6 +35,7 @@ final class Planner {
     private final double[] threshold;
     private final int[] branchAfter;
     private ExitRule.Kind rule;
+    private double defaultThreshold;
 
     /** The mix's conditions, then the expert variants they can be switched to. */
     private final Condition[] conditions;
@@ -104,6 +105,7 @@ final class Planner {
         this.cut1 = placement.cut1();
         this.cut2 = placement.cut2();
         this.rule = exitRule.kind();
+        this.defaultThreshold = exitRule.threshold();
         for (int b = 0; b < branchCount; b++) {
             String name = profile.branches().get(b).name();
             enabled[b] = exitRule.enabled(name);
@@ -161,6 +163,7 @@ final class Planner {
         r.condition = c;
         r.cut1 = cut1;
         r.cut2 = cut2;
+        r.threshold = defaultThreshold;
         int used = expert == null ? c : guess(c, classifier);
         if (conditions[used] instanceof Condition.Trace trace) {
             chooseExitFromTrace(r, trace, input);

@@ -19,6 +19,8 @@ final class Request {
     /** The cuts in force when the request was born (a policy may change them later). */
     int cut1;
     int cut2;
+    /** The exit threshold in force at birth (branches without their own threshold). */
+    double threshold;
     int condition;
     int exit;
     /** 1 correct, 0 wrong, -1 unknown (rate-mode profiles without accuracy). */
