@@ -77,6 +77,27 @@ class MonitorTest {
         assertEquals(3.0, run(scenario(new PolicyConfig.Monitor(1, 1, 0, 0), 60, 15)).get("policy.cut1"));
     }
 
+    /**
+     * Everything random at once (Markov uplink with jitter, noisy probes, POPEX re-deciding,
+     * expert classifier off): the same numbers on one thread and on two.
+     */
+    @Test
+    void sameNumbersWhateverTheThreadCount() {
+        Scenario base = scenario(new PolicyConfig.Monitor(0.5, 3, 0.3, 0.1), 5, 60);
+        Link markov = new Link(20e6, 0.010, true, 0.004, new BandwidthVariation.Markov(new double[] {20e6, 1e6},
+                new double[] {8, 4}));
+        Scenario s = new Scenario(base.name(), base.sourceFile(), base.profile(), base.tiers(), new Links(markov, null),
+                null, base.workload(), base.exitRule(), base.serviceTime(),
+                new RunControl(base.run().length(), base.run().warmup(), 4, 77), base.output(),
+                new PolicyConfig(PolicyConfig.Kind.POPEX, List.of(), null, false, base.policy().monitor()));
+        var one = org.eesim.sim.Experiment.run(s, 1, o -> { });
+        var two = org.eesim.sim.Experiment.run(s, 2, o -> { });
+        for (int r = 0; r < one.size(); r++) {
+            assertEquals(one.get(r).metrics(), two.get(r).metrics());
+        }
+        assertTrue(one.get(0).metrics().get("policy.changes") >= 1, "the link's changes moved the decision");
+    }
+
     /** With 20% error the estimate wanders, but the same seed gives the same run. */
     @Test
     void noisyProbesAreReproducible() {
