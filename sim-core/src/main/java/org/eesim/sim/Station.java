@@ -51,9 +51,29 @@ public final class Station {
 
     /** Admits a job arriving at {@code now} needing {@code service} seconds; returns its end time. */
     public double admit(double now, double service) {
-        int k = earliestCore();
-        double start = Math.max(now, freeAt[k]);
-        return occupy(k, now, start, start + service, service);
+        // written out rather than through earliestCore/occupy: the model's hottest path; with the
+        // split version the benchmark's tuned/bare ratio fell from about 1.2 to 1.0 (load ~4.5)
+        int k = 0;
+        double earliest = freeAt[0];
+        for (int i = 1; i < freeAt.length; i++) {
+            if (freeAt[i] < earliest) {
+                earliest = freeAt[i];
+                k = i;
+            }
+        }
+        double start = Math.max(now, earliest);
+        double end = start + service;
+        freeAt[k] = end;
+        dropStarted(now);
+        if (start > now) {
+            push(start);
+        }
+        if (open && !closed) {
+            busyIntegral += service;
+            waitIntegral += start - now;
+            jobs++;
+        }
+        return end;
     }
 
     /**
