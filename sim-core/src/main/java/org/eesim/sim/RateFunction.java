@@ -45,7 +45,8 @@ final class RateFunction {
     }
 
     double rateAt(double t) {
-        return rates[segment(t)];
+        int i = segment(t); // first: segment may grow (replace) the arrays
+        return rates[i];
     }
 
     /**

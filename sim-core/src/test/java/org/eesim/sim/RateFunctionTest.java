@@ -72,6 +72,18 @@ class RateFunctionTest {
         assertEquals(end, again.finish(0, 11e6 / 3 * horizon), 0.0, "same stream, same realisation");
     }
 
+    /** Asking far ahead grows the drawn segments past their first arrays; the answer stays a state's rate. */
+    @Test
+    void markovRateFarAhead() {
+        Link link = new Link(1e6, 0, true, 0, new BandwidthVariation.Markov(new double[] {1e6, 9e6},
+                new double[] {1, 1}));
+        RateFunction f = RateFunction.of(link, new SplitMix(3));
+        for (double t = 0; t < 5_000; t += 7.3) {
+            double r = f.rateAt(t);
+            assertEquals(true, r == 1e6 || r == 9e6, "rate " + r + " at " + t);
+        }
+    }
+
     /**
      * One user in a closed loop (think 1.635 s), cloud only: the input (250,000 B = 2 Mbit) crosses
      * the traced uplink (delay 5 ms), then 10 ms in the cloud. By hand: born 0, sent by 1.25,
