@@ -26,7 +26,8 @@ public final class Policies {
             case CLOUD_ONLY:
                 return StaticPolicy.cloudOnly(s.exitRule());
             case POPEX:
-                return new PopexPolicy(new NetworkCosts(s), s.exitRule(), p.thresholds(), p.latencySeconds());
+                return new PopexPolicy(new NetworkCosts(s), s.exitRule(), p.thresholds(), p.branchThresholds(),
+                        p.latencySeconds());
             case TINYML:
                 return new TinyMlPolicy(new NetworkCosts(s), s.exitRule(), p.publishedIndexing());
             case NEUROSURGEON:

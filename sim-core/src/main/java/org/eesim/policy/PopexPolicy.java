@@ -11,7 +11,8 @@ import org.eesim.scenario.Placement;
  * POPEX (seed 003): for each threshold configuration, the partition of least expected time by
  * {@link ShortestPartition}; of the configurations whose expected time meets the latency
  * requirement, the one of highest accuracy (ties: the faster; accuracy unknown, as in rate tables
- * without it: the higher threshold); when none meets it, the fastest. Reach probabilities do not
+ * without it: the higher threshold); when none meets it, the fastest. A configuration is one
+ * threshold for every branch, or a threshold per branch as POPEX varies them. Reach probabilities do not
  * depend on the rate, so they are computed once per configuration.
  */
 public final class PopexPolicy implements OffloadPolicy {
@@ -21,15 +22,23 @@ public final class PopexPolicy implements OffloadPolicy {
     private final List<Reach> reaches = new ArrayList<>();
     private final Double latencySeconds;
 
-    /** @param thresholds candidate thresholds (empty: the base rule's threshold only) */
-    public PopexPolicy(NetworkCosts costs, ExitRule base, List<Double> thresholds, Double latencySeconds) {
+    /**
+     * @param thresholds       candidate thresholds, each for every branch
+     * @param branchThresholds candidate per-branch thresholds (branches not named keep the base
+     *                         rule's threshold); with both lists empty, the base rule only
+     */
+    public PopexPolicy(NetworkCosts costs, ExitRule base, List<Double> thresholds,
+                       List<Map<String, Double>> branchThresholds, Double latencySeconds) {
         this.costs = costs;
         this.latencySeconds = latencySeconds;
-        if (thresholds.isEmpty()) {
+        if (thresholds.isEmpty() && branchThresholds.isEmpty()) {
             rules.add(base);
         }
         for (double t : thresholds) {
             rules.add(new ExitRule(base.kind(), t, Map.of(), base.disabled()));
+        }
+        for (Map<String, Double> perBranch : branchThresholds) {
+            rules.add(new ExitRule(base.kind(), base.threshold(), perBranch, base.disabled()));
         }
         for (ExitRule r : rules) {
             reaches.add(costs.reach(r));
@@ -59,7 +68,7 @@ public final class PopexPolicy implements OffloadPolicy {
         if (meets != bestMeets) {
             return meets;
         }
-        if (!meets || latencySeconds == null && Double.isNaN(acc)) {
+        if (!meets) {
             return d.expectedSeconds() < best.expectedSeconds();
         }
         if (Double.isNaN(acc) || Double.isNaN(bestAcc)) {

@@ -2,6 +2,7 @@ package org.eesim.scenario;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code policy} section: who decides the cuts (and, for some policies, the threshold) while
@@ -9,8 +10,9 @@ import java.util.Locale;
  * only what the scenario file says.
  *
  * @param kind                which policy
- * @param thresholds          POPEX: the threshold configurations to choose from (empty: the
- *                            scenario's {@code early_exit.threshold} only)
+ * @param thresholds          POPEX: threshold configurations to choose from, one threshold for
+ *                            every branch (with {@code branchThresholds} empty too: the
+ *                            scenario's exit rule only)
  * @param latencySeconds      POPEX: the latency requirement on the expected time, or {@code null}
  *                            for none (then the fastest configuration wins)
  * @param publishedIndexing   TinyML: reproduce the published code's indexing (sends the output of
@@ -22,15 +24,13 @@ import java.util.Locale;
  *                            {@code null}: every request uses its own condition's branches
  * @param adaptation          a controller moving the exit threshold toward a latency target while
  *                            the run goes, or {@code null}: the threshold stays
+ * @param branchThresholds    POPEX: more configurations, each a threshold per named branch
+ *                            (branches not named keep {@code early_exit.threshold}), as POPEX
+ *                            varies each side branch's threshold
  */
 public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
-                           Monitor monitor, Expert expert, Adaptation adaptation) {
-
-    /** A policy without threshold adaptation. */
-    public PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
-                        Monitor monitor, Expert expert) {
-        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, expert, null);
-    }
+                           Monitor monitor, Expert expert, Adaptation adaptation,
+                           List<Map<String, Double>> branchThresholds) {
 
     /** The policy of a scenario without a {@code policy} section: the {@code placement} cuts. */
     public static final PolicyConfig FIXED = new PolicyConfig(Kind.FIXED, List.of(), null, false, null);
@@ -38,7 +38,7 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
     /** A policy without expert branches. */
     public PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
                         Monitor monitor) {
-        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, null, null);
+        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, null, null, List.of());
     }
 
     public enum Kind {
@@ -60,6 +60,15 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
             throw new IllegalArgumentException("policy kind is required");
         }
         thresholds = List.copyOf(thresholds);
+        branchThresholds = branchThresholds.stream()
+                .map(m -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m))).toList();
+        for (Map<String, Double> config : branchThresholds) {
+            config.values().forEach(t -> {
+                if (!(t >= 0 && t <= 1)) {
+                    throw new IllegalArgumentException("threshold must be in [0, 1], got " + t);
+                }
+            });
+        }
         for (double t : thresholds) {
             if (!(t >= 0 && t <= 1)) {
                 throw new IllegalArgumentException("threshold must be in [0, 1], got " + t);

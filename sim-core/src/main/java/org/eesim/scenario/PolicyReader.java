@@ -42,7 +42,11 @@ final class PolicyReader {
             return null;
         }
         PolicyConfig.Kind kind = PolicyConfig.Kind.valueOf(type.toUpperCase(Locale.ROOT));
-        List<Double> thresholds = thresholds(f, kind, profile, mix);
+        List<Double> thresholds = new ArrayList<>();
+        List<Map<String, Double>> perBranch = new ArrayList<>();
+        if (onlyFor(f, "thresholds", kind, PolicyConfig.Kind.POPEX)) {
+            popexThresholds(f.sequence("thresholds"), thresholds, perBranch, profile, mix);
+        }
         Double latency = onlyFor(f, "latency_requirement", kind, PolicyConfig.Kind.POPEX)
                 ? f.quantity("latency_requirement", Units.Kind.TIME, null) : null;
         if (latency != null && !(latency > 0)) {
@@ -60,7 +64,7 @@ final class PolicyReader {
         if (problems.size() > before) {
             return null;
         }
-        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert, adaptation);
+        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert, adaptation, perBranch);
     }
 
     private boolean onlyFor(Fields f, String key, PolicyConfig.Kind kind, PolicyConfig.Kind owner) {
@@ -81,16 +85,16 @@ final class PolicyReader {
         if (target != null && !(target > 0)) {
             problems.add(a.node("target"), "target must be positive, got " + a.node("target").describe());
         }
-        List<Double> steps = thresholdList(a.required("thresholds") == null ? null : a.sequence("thresholds"),
-                profile, mix);
+        YamlNode.Sequence stepList = a.required("thresholds") == null ? null : a.sequence("thresholds");
+        List<Double> steps = thresholdList(stepList == null ? List.of() : stepList.items(), profile, mix);
         for (int i = 1; i < steps.size(); i++) {
             if (!(steps.get(i) > steps.get(i - 1))) {
                 problems.add(a.node("thresholds"), "thresholds must increase, got " + Values.s(steps.get(i))
                         + " after " + Values.s(steps.get(i - 1)));
             }
         }
-        if (a.has("thresholds") && steps.size() == 1) {
-            problems.add(a.node("thresholds"), "adaptation needs at least two thresholds to move between");
+        if (stepList != null && steps.size() < 2 && problems.size() == before) {
+            problems.add(stepList, "adaptation needs at least two thresholds to move between, got " + steps.size());
         }
         Integer batch = a.integer("batch", 100);
         if (batch != null && batch < 1) {
@@ -100,20 +104,53 @@ final class PolicyReader {
                 : new PolicyConfig.Adaptation(target, steps, batch);
     }
 
-    private List<Double> thresholds(Fields f, PolicyConfig.Kind kind, Profile profile, Map<String, Double> mix) {
-        if (!onlyFor(f, "thresholds", kind, PolicyConfig.Kind.POPEX)) {
-            return new ArrayList<>();
+    /**
+     * POPEX's configurations: a number is one threshold for every branch; a mapping names a
+     * threshold per branch, which only trace conditions can apply.
+     */
+    private void popexThresholds(YamlNode.Sequence seq, List<Double> uniform, List<Map<String, Double>> perBranch,
+                                 Profile profile, Map<String, Double> mix) {
+        if (seq == null) {
+            return;
         }
-        return thresholdList(f.sequence("thresholds"), profile, mix);
+        List<YamlNode> numbers = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Mapping m)) {
+                numbers.add(item);
+                continue;
+            }
+            Map<String, Double> config = new java.util.LinkedHashMap<>();
+            List<String> names = profile == null ? List.of()
+                    : profile.branches().stream().map(org.eesim.profile.Branch::name).toList();
+            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+                if (profile != null && !names.contains(e.getKey())) {
+                    problems.addAtKey(e.getValue(), "unknown branch '" + e.getKey() + "'"
+                            + org.eesim.yaml.Suggest.hint(e.getKey(), names) + " (the profile's branches: "
+                            + String.join(", ", names) + ")");
+                }
+                Double t = Values.probability(e.getValue(), "threshold", problems);
+                if (t != null) {
+                    config.put(e.getKey(), t);
+                }
+            }
+            for (String c : mix == null ? List.<String>of() : mix.keySet()) {
+                if (profile != null && profile.conditions().get(c) instanceof Condition.Rates) {
+                    problems.add(item, "condition '" + c + "' is a rate table, which cannot express a threshold per"
+                            + " branch (give one threshold for all branches)");
+                }
+            }
+            perBranch.add(config);
+        }
+        uniform.addAll(thresholdList(numbers, profile, mix));
+        if (seq.items().isEmpty()) {
+            problems.add(seq, "thresholds must list at least one threshold");
+        }
     }
 
     /** Thresholds of a list, each tabulated in every rate-table condition of the mix. */
-    private List<Double> thresholdList(YamlNode.Sequence seq, Profile profile, Map<String, Double> mix) {
+    private List<Double> thresholdList(List<YamlNode> items, Profile profile, Map<String, Double> mix) {
         List<Double> out = new ArrayList<>();
-        if (seq == null) {
-            return out;
-        }
-        for (YamlNode item : seq.items()) {
+        for (YamlNode item : items) {
             Double t = Values.probability(item, "threshold", problems);
             if (t == null) {
                 continue;
@@ -129,9 +166,6 @@ final class PolicyReader {
                             .map(r -> Values.s(r.threshold())).collect(Collectors.joining(", ")));
                 }
             }
-        }
-        if (seq.items().isEmpty()) {
-            problems.add(seq, "thresholds must list at least one threshold");
         }
         return out;
     }

@@ -137,8 +137,13 @@ public final class ScenarioWriter {
 
     private static void policy(ObjectNode node, PolicyConfig p) {
         node.put("type", p.kind().key());
-        if (!p.thresholds().isEmpty()) {
-            p.thresholds().forEach(node.putArray("thresholds")::add);
+        if (!p.thresholds().isEmpty() || !p.branchThresholds().isEmpty()) {
+            var list = node.putArray("thresholds");
+            p.thresholds().forEach(list::add);
+            p.branchThresholds().forEach(config -> {
+                ObjectNode item = list.addObject();
+                config.forEach(item::put);
+            });
         }
         if (p.latencySeconds() != null) {
             node.put("latency_requirement", Units.format(p.latencySeconds(), Units.Kind.TIME));

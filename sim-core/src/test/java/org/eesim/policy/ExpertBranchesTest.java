@@ -80,7 +80,7 @@ class ExpertBranchesTest {
                 new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of(), Set.of()), ServiceTimeModel.MEAN,
                 new RunControl(new RunControl.Span.Requests(4_000), new RunControl.Span.Requests(0), 10, 9),
                 new Output(Path.of("results"), null),
-                new PolicyConfig(PolicyConfig.Kind.FIXED, List.of(), null, false, null, expert));
+                new PolicyConfig(PolicyConfig.Kind.FIXED, List.of(), null, false, null, expert, null, List.of()));
     }
 
     static PolicyConfig.Expert expert() {

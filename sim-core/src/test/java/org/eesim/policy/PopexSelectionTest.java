@@ -47,6 +47,19 @@ class PopexSelectionTest {
         assertEquals(0.75, decide(null).exitRule().threshold(), "no requirement: the most accurate, then the faster");
     }
 
+    /** A per-branch configuration is a candidate like the others (one branch here: b1 at 0.75 is 38 ms). */
+    @Test
+    void perBranchConfigurations() {
+        Scenario s = scenario(0.040);
+        PolicyConfig p = new PolicyConfig(PolicyConfig.Kind.POPEX, List.of(0.35), 0.040, false, null, null, null,
+                List.of(Map.of("b1", 0.75), Map.of("b1", 0.95)));
+        Scenario withConfigs = new Scenario(s.name(), s.sourceFile(), s.profile(), s.tiers(), s.links(), null,
+                s.workload(), s.exitRule(), s.serviceTime(), s.run(), s.output(), p);
+        Decision d = Policies.of(withConfigs).decide(Double.NaN);
+        assertEquals(Map.of("b1", 0.75), d.exitRule().perExit());
+        assertEquals(0.038, d.expectedSeconds(), 1e-12);
+    }
+
     @Test
     void accuraciesByHand() {
         NetworkCosts c = new NetworkCosts(scenario(null));

@@ -57,7 +57,7 @@ class ThresholdAdaptationTest {
                 ServiceTimeModel.MEAN, new RunControl(new RunControl.Span.Requests(4_000),
                 new RunControl.Span.Requests(2_000), 5, 13), new Output(Path.of("results"), null),
                 new PolicyConfig(PolicyConfig.Kind.FIXED, List.of(), null, false, null, null,
-                        new PolicyConfig.Adaptation(targetSeconds, STEPS, 50)));
+                        new PolicyConfig.Adaptation(targetSeconds, STEPS, 50), List.of()));
     }
 
     @Test

@@ -30,6 +30,7 @@ class PolicyReaderTest {
         PolicyConfig p = s.policy();
         assertEquals(PolicyConfig.Kind.POPEX, p.kind());
         assertEquals(List.of(0.6, 0.8, 0.9), p.thresholds());
+        assertEquals(List.of(java.util.Map.of("b1", 0.95, "b2", 0.7)), p.branchThresholds());
         assertEquals(0.080, p.latencySeconds(), 1e-15);
         assertEquals(new PolicyConfig.Monitor(1.0, 5, 0.05, 0.020), p.monitor());
         assertNull(s.placement());
@@ -66,7 +67,7 @@ class PolicyReaderTest {
     void fixedPolicyWithoutPlacement() {
         Path f = copy("popex.yaml");
         edit(f, "type: popex", "type: fixed");
-        edit(f, "  thresholds: [0.6, 0.8, 0.9]\n  latency_requirement: 80 ms\n"
+        edit(f, "  thresholds: [0.6, 0.8, 0.9, {b1: 0.95, b2: 0.7}]\n  latency_requirement: 80 ms\n"
                 + "  monitor: {period: 1 s, samples: 5, error: 0.05, lag: 20 ms}\n", "");
         assertProblem(problems(f), f, 2, "placement", "missing required key 'placement'");
     }
@@ -104,6 +105,26 @@ class PolicyReaderTest {
     }
 
     @Test
+    void perBranchConfigurationMistakes() {
+        Path f = copy("popex.yaml");
+        edit(f, "{b1: 0.95, b2: 0.7}", "{b1: 0.95, b3: 0.7}");
+        assertProblem(problems(f), f, lineOf(f, "b3: 0.7"), "policy.thresholds[3].b3",
+                "unknown branch 'b3': did you mean 'b1'? (the profile's branches: b1, b2)");
+        edit(f, "mix: {pristine: 1}", "mix: {imported: 1}");
+        edit(f, "[0.6, 0.8, 0.9, {b1: 0.95, b3: 0.7}]", "[0.8, {b1: 0.9}]");
+        assertProblem(problems(f), f, lineOf(f, "[0.8, {b1: 0.9}]"), "policy.thresholds[1]",
+                "condition 'imported' is a rate table, which cannot express a threshold per branch");
+    }
+
+    @Test
+    void adaptationNeedsTwoSteps() {
+        Path f = copy("popex.yaml");
+        edit(f, "policy:\n", "policy:\n  adaptation: {target: 50 ms, thresholds: [0.8]}\n");
+        assertProblem(problems(f), f, lineOf(f, "adaptation:"), "policy.adaptation.thresholds",
+                "adaptation needs at least two thresholds to move between, got 1");
+    }
+
+    @Test
     void monitorMistakes() {
         Path f = copy("popex.yaml");
         edit(f, "{period: 1 s, samples: 5, error: 0.05, lag: 20 ms}", "{period: 0 s, samples: 0, error: 1.5, lag: 2 kg}");
@@ -119,7 +140,7 @@ class PolicyReaderTest {
     void monitorForAPolicyThatIgnoresTheRate() {
         Path f = copy("popex.yaml");
         edit(f, "type: popex", "type: cloud_only");
-        edit(f, "  thresholds: [0.6, 0.8, 0.9]\n  latency_requirement: 80 ms\n", "");
+        edit(f, "  thresholds: [0.6, 0.8, 0.9, {b1: 0.95, b2: 0.7}]\n  latency_requirement: 80 ms\n", "");
         assertProblem(problems(f), f, lineOf(f, "monitor:"), "policy.monitor",
                 "policy cloud_only does not use the uplink estimate");
     }
