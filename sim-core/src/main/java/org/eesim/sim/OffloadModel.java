@@ -24,7 +24,11 @@ import org.eesim.scenario.Tier;
  *
  * <p>Events per request: its birth, plus one arrival event per station after the first. A
  * station computes a job's end at its arrival (see {@link Station}), so there are no departure
- * events, and the completion time is known when the last station admits the request.
+ * events, and the completion time is known when the last station admits the request (a threshold
+ * controller, which must learn a latency only once it has happened, adds one event at the end).
+ * The policy ({@link org.eesim.policy.OffloadPolicy}) decides when the model is built and again
+ * whenever the uplink monitor's periodic probes change the estimate; requests keep the cuts they
+ * were born with.
  */
 public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator> {
 
@@ -262,9 +266,16 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     }
 
     private void complete(Request r, double end) {
-        if (controller != null && controller.observe(end - r.birth)) {
-            applyCurrent();
-            policyTrace.thresholdChanged();
+        if (controller != null) {
+            // a request's end is known when its last station admits it, which can be earlier
+            // than the end itself: the controller must not learn a latency before it has happened
+            double latency = end - r.birth;
+            getSimulator().schedule(end, () -> {
+                if (controller.observe(latency)) {
+                    applyCurrent();
+                    policyTrace.thresholdChanged();
+                }
+            });
         }
         if (r.measured) {
             metrics.record(r, end - r.birth);
