@@ -73,9 +73,10 @@ final class ExpertReader {
             if (cond == null) {
                 continue; // reported by the workload
             }
-            int truth = PolicyConfig.Expert.classOf(cond.parameters());
+            int truth = PolicyConfig.Expert.classOf(c, cond.parameters());
             if (truth < 0) {
-                problems.addAtKey(at, "condition '" + c + "' has distortion type '" + cond.parameters().get("type")
+                problems.addAtKey(at, "condition '" + c + "' has distortion type '"
+                        + cond.parameters().getOrDefault("type", "(none given, and its name does not tell)")
                         + "', which the classifier does not know (its classes: pristine = type none, blur, noise)");
                 continue;
             }

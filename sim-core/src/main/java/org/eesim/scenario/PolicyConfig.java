@@ -144,13 +144,18 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
             confusion = copy;
         }
 
-        /** The distortion class of a profile condition, from its {@code type} parameter; -1 if unknown. */
-        public static int classOf(java.util.Map<String, String> parameters) {
-            String type = parameters.getOrDefault("type", "none");
-            if (type.equals("none") || type.equals("pristine")) {
+        /**
+         * The distortion class of a profile condition: from its {@code type} parameter ({@code none}
+         * or {@code pristine}: 0; containing {@code blur}: 1; {@code noise}: 2), or without one from
+         * its name the same way; -1 when neither tells.
+         */
+        public static int classOf(String name, java.util.Map<String, String> parameters) {
+            String type = parameters.get("type");
+            String text = type != null ? type : name;
+            if (text.equals("none") || text.startsWith("pristine")) {
                 return 0;
             }
-            return type.contains("blur") ? 1 : type.contains("noise") ? 2 : -1;
+            return text.contains("blur") ? 1 : text.contains("noise") ? 2 : -1;
         }
 
         /** The profile condition whose exit data a request of {@code condition} uses after guess {@code k}. */

@@ -81,7 +81,7 @@ final class Planner {
         this.variantOf = new int[c][3];
         if (expert != null) {
             for (int i = 0; i < c; i++) {
-                double[] row = expert.confusion()[PolicyConfig.Expert.classOf(all.get(i).parameters())];
+                double[] row = expert.confusion()[PolicyConfig.Expert.classOf(all.get(i).name(), all.get(i).parameters())];
                 double g = 0;
                 for (int k = 0; k < 3; k++) {
                     g += row[k];
