@@ -81,7 +81,11 @@ final class Planner {
         this.variantOf = new int[c][3];
         if (expert != null) {
             for (int i = 0; i < c; i++) {
-                double[] row = expert.confusion()[PolicyConfig.Expert.classOf(all.get(i).name(), all.get(i).parameters())];
+                int truth = PolicyConfig.Expert.classOf(all.get(i).name(), all.get(i).parameters());
+                if (truth < 0) {
+                    throw new IllegalArgumentException("condition " + all.get(i).name() + " has no distortion class");
+                }
+                double[] row = expert.confusion()[truth];
                 double g = 0;
                 for (int k = 0; k < 3; k++) {
                     g += row[k];
