@@ -83,9 +83,10 @@ final class LinkReader {
         }
         List<double[]> rows = new ArrayList<>();
         int before = problems.size();
+        int header = firstContentLine(lines);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || i == firstContentLine(lines) && line.startsWith("time")) {
+            if (line.isEmpty() || line.startsWith("#") || i == header && line.startsWith("time")) {
                 continue;
             }
             double[] row = row(file, i + 1, line, at);
