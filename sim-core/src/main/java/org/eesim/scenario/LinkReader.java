@@ -17,6 +17,8 @@ import org.eesim.yaml.YamlNode;
  */
 final class LinkReader {
 
+    private static final int MAX_LISTED = 20;
+
     private final Problems problems;
     private final Path scenarioFile;
 
@@ -84,17 +86,24 @@ final class LinkReader {
         List<double[]> rows = new ArrayList<>();
         int before = problems.size();
         int header = firstContentLine(lines);
+        int bad = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#") || i == header && line.startsWith("time")) {
                 continue;
             }
-            double[] row = row(file, i + 1, line, at);
+            // past 20 bad rows, count the rest instead of listing them (as for profile traces)
+            double[] row = row(file, i + 1, line, bad < MAX_LISTED ? at : null);
             if (row != null) {
                 rows.add(row);
+            } else {
+                bad++;
             }
         }
-        if (problems.size() > before) {
+        if (bad > MAX_LISTED) {
+            problems.add(at, "bandwidth trace " + file + ": " + (bad - MAX_LISTED) + " more bad rows not listed");
+        }
+        if (bad > 0 || problems.size() > before) {
             return null;
         }
         return traceOf(file, rows, at);
@@ -132,26 +141,29 @@ final class LinkReader {
         return -1;
     }
 
-    /** One 'time,rate' row with units; problems name the trace file and its line. */
+    /** One 'time,rate' row with units, or null; a problem names the trace file and line ({@code at} null: unlisted). */
     private double[] row(Path file, int line, String text, YamlNode at) {
         String[] cells = text.split(",");
         String where = "bandwidth trace " + file + " line " + line + ": ";
+        String problem;
         if (cells.length != 2) {
-            problems.add(at, where + "expected 'time,bandwidth' such as '10 s,5.85 Mbps', got '" + text + "'");
-            return null;
-        }
-        try {
-            double t = Units.parse(cells[0].strip(), Units.Kind.TIME);
-            double r = Units.parse(cells[1].strip(), Units.Kind.BITRATE);
-            if (!(r > 0) || t < 0) {
-                problems.add(at, where + "time must be >= 0 and bandwidth positive, got '" + text + "'");
-                return null;
+            problem = "expected 'time,bandwidth' such as '10 s,5.85 Mbps', got '" + text + "'";
+        } else {
+            try {
+                double t = Units.parse(cells[0].strip(), Units.Kind.TIME);
+                double r = Units.parse(cells[1].strip(), Units.Kind.BITRATE);
+                if (r > 0 && t >= 0) {
+                    return new double[] {t, r};
+                }
+                problem = "time must be >= 0 and bandwidth positive, got '" + text + "'";
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
             }
-            return new double[] {t, r};
-        } catch (IllegalArgumentException e) {
-            problems.add(at, where + e.getMessage());
-            return null;
         }
+        if (at != null) {
+            problems.add(at, where + problem);
+        }
+        return null;
     }
 
     private BandwidthVariation markov(Fields f) {

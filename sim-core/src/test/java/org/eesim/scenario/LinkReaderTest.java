@@ -61,6 +61,19 @@ class LinkReaderTest {
     }
 
     @Test
+    void manyBadRowsAreCountedAfterTwenty() throws Exception {
+        Path f = copy("popex.yaml");
+        StringBuilder rows = new StringBuilder("0 s, 1 Mbps\n");
+        for (int i = 1; i <= 25; i++) {
+            rows.append(i).append(" s, fast\n");
+        }
+        Files.writeString(f.resolveSibling("uplink-trace.csv"), rows);
+        var p = problems(f);
+        assertEquals(21, p.size(), p.toString());
+        assertProblem(p, f, lineOf(f, "bandwidth_trace"), "links.uplink.bandwidth_trace", "5 more bad rows not listed");
+    }
+
+    @Test
     void missingTraceFile() {
         Path f = copy("popex.yaml");
         edit(f, "uplink-trace.csv", "nowhere.csv");
