@@ -21,6 +21,8 @@ import org.eesim.profile.Profile;
  * @param serviceTime how layer and branch times are drawn from the profile
  * @param run         run length, warm-up, replications, seed
  * @param output      where results go
+ * @param policy      who decides the cuts while the run goes ({@link PolicyConfig#FIXED}: the
+ *                    {@code placement}); {@code placement} may be {@code null} for other policies
  */
 public record Scenario(
         String name,
@@ -33,14 +35,26 @@ public record Scenario(
         ExitRule exitRule,
         ServiceTimeModel serviceTime,
         RunControl run,
-        Output output) {
+        Output output,
+        PolicyConfig policy) {
+
+    /** A scenario whose cuts are the fixed {@code placement}. */
+    public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,
+                    Workload workload, ExitRule exitRule, ServiceTimeModel serviceTime, RunControl run,
+                    Output output) {
+        this(name, sourceFile, profile, tiers, links, placement, workload, exitRule, serviceTime, run, output,
+                PolicyConfig.FIXED);
+    }
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(tiers, "tiers");
         Objects.requireNonNull(links, "links");
-        Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(policy, "policy");
+        if (policy.kind() == PolicyConfig.Kind.FIXED) {
+            Objects.requireNonNull(placement, "placement");
+        }
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(exitRule, "exitRule");
         Objects.requireNonNull(serviceTime, "serviceTime");

@@ -24,7 +24,7 @@ import org.eesim.yaml.YamlTree;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
-            "early_exit", "service_time", "run", "output");
+            "early_exit", "service_time", "run", "output", "policy");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
 
     private final Path file;
@@ -77,7 +77,7 @@ public final class ScenarioReader {
         boolean edge = f.node("tiers") instanceof YamlNode.Mapping m && m.entries().containsKey("edge");
         boolean cloud = f.node("tiers") instanceof YamlNode.Mapping m && m.entries().containsKey("cloud");
         Links links = links(f.node("links"), edge, cloud);
-        Placement placement = placement(f.required("placement"));
+        Placement placement = f.has("placement") ? placement(f.node("placement")) : null;
         if (placement != null && profile != null) {
             new PlacementCheck(problems, f, profile.layers().size(), edge, cloud).check(placement, links);
         }
@@ -86,13 +86,14 @@ public final class ScenarioReader {
         ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"), workload.mixNames());
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
         RunControl run = RunReader.read(f.required("run"), problems);
+        PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
         Output output = output(f.node("output"));
         if (!problems.isEmpty()) {
             return null;
         }
         try {
             return new Scenario(name, file, profile, tiers, links, placement, w, rule,
-                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output);
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy);
         } catch (IllegalArgumentException | NullPointerException e) {
             // Unreachable if the checks above are complete; if not, still a located message.
             problems.add(root, "invalid scenario: " + e.getMessage());
@@ -172,21 +173,7 @@ public final class ScenarioReader {
     }
 
     private Link link(YamlNode node) {
-        if (node == null) {
-            return null;
-        }
-        int before = problems.size();
-        Fields f = Fields.of(node, problems, "bandwidth", "delay", "shared");
-        Double bandwidth = f.quantity("bandwidth", Units.Kind.BITRATE);
-        if (bandwidth != null && !(bandwidth > 0)) {
-            problems.add(f.node("bandwidth"), "bandwidth must be positive, got " + f.node("bandwidth").describe());
-        }
-        Double delay = f.quantity("delay", Units.Kind.TIME, 0.0);
-        if (delay != null && delay < 0) {
-            problems.add(f.node("delay"), "delay must be >= 0, got " + f.node("delay").describe());
-        }
-        Boolean shared = f.bool("shared", true);
-        return problems.size() > before || f.mapping() == null ? null : new Link(bandwidth, delay, shared);
+        return new LinkReader(problems, file).read(node);
     }
 
     private Placement placement(YamlNode node) {

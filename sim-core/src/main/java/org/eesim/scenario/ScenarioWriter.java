@@ -57,7 +57,13 @@ public final class ScenarioWriter {
             link(links, "uplink", s.links().uplink());
             link(links, "wan", s.links().wan());
         }
-        root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
+        if (s.placement() != null) {
+            root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
+        }
+        if (s.policy().kind() != PolicyConfig.Kind.FIXED || s.policy().expert() != null
+                || s.policy().adaptation() != null) {
+            policy(root.putObject("policy"), s.policy());
+        }
         workload(root.putObject("workload"), s.workload());
         exitRule(root.putObject("early_exit"), s.exitRule());
         root.put("service_time", lower(s.serviceTime()));
@@ -81,10 +87,22 @@ public final class ScenarioWriter {
 
     private static void link(ObjectNode links, String key, Link l) {
         if (l != null) {
-            links.putObject(key)
+            ObjectNode node = links.putObject(key)
                     .put("bandwidth", Units.format(l.bandwidthBps(), Units.Kind.BITRATE))
                     .put("delay", Units.format(l.delaySeconds(), Units.Kind.TIME))
                     .put("shared", l.shared());
+            if (l.jitterSeconds() > 0) {
+                node.put("jitter", Units.format(l.jitterSeconds(), Units.Kind.TIME));
+            }
+            if (l.variation() instanceof BandwidthVariation.Trace t) {
+                node.put("bandwidth_trace", t.file().toAbsolutePath().toString());
+            } else if (l.variation() instanceof BandwidthVariation.Markov m) {
+                var states = node.putArray("bandwidth_markov");
+                for (int i = 0; i < m.ratesBps().length; i++) {
+                    states.addObject().put("bandwidth", Units.format(m.ratesBps()[i], Units.Kind.BITRATE))
+                            .put("mean_holding", Units.format(m.meanHoldingSeconds()[i], Units.Kind.TIME));
+                }
+            }
         }
     }
 
@@ -114,6 +132,47 @@ public final class ScenarioWriter {
         }
         if (!r.disabled().isEmpty()) {
             r.disabled().forEach(node.putArray("disabled")::add);
+        }
+    }
+
+    private static void policy(ObjectNode node, PolicyConfig p) {
+        node.put("type", p.kind().key());
+        if (!p.thresholds().isEmpty() || !p.branchThresholds().isEmpty()) {
+            var list = node.putArray("thresholds");
+            p.thresholds().forEach(list::add);
+            p.branchThresholds().forEach(config -> {
+                ObjectNode item = list.addObject();
+                config.forEach(item::put);
+            });
+        }
+        if (p.latencySeconds() != null) {
+            node.put("latency_requirement", Units.format(p.latencySeconds(), Units.Kind.TIME));
+        }
+        if (p.kind() == PolicyConfig.Kind.TINYML) {
+            node.put("indexing", p.publishedIndexing() ? "published" : "stated");
+        }
+        if (p.expert() != null) {
+            ObjectNode e = node.putObject("expert")
+                    .put("classifier_time", Units.format(p.expert().classifierSeconds(), Units.Kind.TIME));
+            ObjectNode rows = e.putObject("confusion");
+            for (int i = 0; i < 3; i++) {
+                ObjectNode row = rows.putObject(PolicyConfig.Expert.CLASSES.get(i));
+                for (int k = 0; k < 3; k++) {
+                    row.put(PolicyConfig.Expert.CLASSES.get(k), p.expert().confusion()[i][k]);
+                }
+            }
+        }
+        PolicyConfig.Adaptation a = p.adaptation();
+        if (a != null) {
+            ObjectNode an = node.putObject("adaptation").put("target", Units.format(a.targetSeconds(), Units.Kind.TIME));
+            a.thresholds().forEach(an.putArray("thresholds")::add);
+            an.put("batch", a.batch());
+        }
+        PolicyConfig.Monitor m = p.monitor();
+        if (m != null) {
+            node.putObject("monitor").put("period", Units.format(m.periodSeconds(), Units.Kind.TIME))
+                    .put("samples", m.samples()).put("error", m.relativeError())
+                    .put("lag", Units.format(m.lagSeconds(), Units.Kind.TIME));
         }
     }
 

@@ -111,6 +111,15 @@ public final class BaselineLoop {
 
     public BaselineLoop(Scenario scenario, int replication) {
         this.scenario = scenario;
+        if (scenario.policy().kind() != org.eesim.scenario.PolicyConfig.Kind.FIXED || scenario.policy().expert() != null) {
+            throw new IllegalArgumentException("the baseline loop runs fixed cuts without expert branches only,"
+                    + " not policy " + scenario.policy().kind().key());
+        }
+        for (org.eesim.scenario.Link l : new org.eesim.scenario.Link[] {scenario.links().uplink(), scenario.links().wan()}) {
+            if (l != null && (l.variation() != null || l.jitterSeconds() > 0)) {
+                throw new IllegalArgumentException("the baseline loop runs constant links only");
+            }
+        }
         this.planner = new Planner(scenario);
         this.streams = Streams.of(scenario, replication);
         this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());

@@ -6,8 +6,13 @@ import java.util.Map;
 
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 
+import org.eesim.policy.Decision;
+import org.eesim.policy.OffloadPolicy;
+import org.eesim.policy.Policies;
+import org.eesim.policy.ThresholdController;
 import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Link;
+import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.RunControl.Span;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.Tier;
@@ -19,7 +24,11 @@ import org.eesim.scenario.Tier;
  *
  * <p>Events per request: its birth, plus one arrival event per station after the first. A
  * station computes a job's end at its arrival (see {@link Station}), so there are no departure
- * events, and the completion time is known when the last station admits the request.
+ * events, and the completion time is known when the last station admits the request (a threshold
+ * controller, which must learn a latency only once it has happened, adds one event at the end).
+ * The policy ({@link org.eesim.policy.OffloadPolicy}) decides when the model is built and again
+ * whenever the uplink monitor's periodic probes change the estimate; requests keep the cuts they
+ * were born with.
  */
 public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator> {
 
@@ -39,9 +48,16 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
 
     private final transient Link uplink;
     private final transient Link wan;
+    private final transient LinkModel upModel;
+    private final transient LinkModel wanModel;
+    private final transient UplinkMonitor monitor;
+    private double estimate = Double.NaN;
+    private final transient ThresholdController controller;
+    private transient Decision current;
     private final transient Arrival arrival;
-    private final boolean deviceHasLayers;
-    private final boolean edgeHasLayers;
+    private final boolean hasEdge;
+    private final transient OffloadPolicy policy;
+    private final transient PolicyTrace policyTrace = new PolicyTrace();
 
     /** From the run control, read once: -1 where the span is a time. */
     private final long warmupRequests;
@@ -66,8 +82,15 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         this.measuredRequests = scenario.run().measuredRequests();
         this.uplink = scenario.links().uplink();
         this.wan = scenario.links().wan();
-        this.deviceHasLayers = scenario.placement().cut1() >= 1;
-        this.edgeHasLayers = scenario.tiers().hasEdge() && scenario.placement().cut2() > scenario.placement().cut1();
+        this.hasEdge = scenario.tiers().hasEdge();
+        this.policy = Policies.of(scenario);
+        this.upModel = uplink == null ? null : new LinkModel(uplink, streams.named("bandwidth/uplink"));
+        this.wanModel = wan == null ? null : new LinkModel(wan, streams.named("bandwidth/wan"));
+        PolicyConfig.Monitor m = scenario.policy().monitor();
+        this.monitor = m == null ? null : new UplinkMonitor(m, streams.named("monitor"));
+        PolicyConfig.Adaptation a = scenario.policy().adaptation();
+        this.controller = a == null ? null : new ThresholdController(a, scenario.exitRule());
+        decide(uplink == null ? Double.NaN : uplink.bandwidthBps());
 
         Tier dev = scenario.tiers().device();
         Tier edge = scenario.tiers().edge();
@@ -102,6 +125,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
                 sim.schedule(first, () -> birth(device, user));
             }
         }
+        if (monitor != null) {
+            sim.schedule(monitor.periodSeconds(), this::probe);
+        }
         if (scenario.run().warmup() instanceof Span.Time t) {
             sim.schedule(t.seconds(), () -> openWindow(t.seconds()));
         } else if (warmupRequests == 0) {
@@ -134,6 +160,12 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             measuredBirths++;
         }
         Request r = planner.newRequest(device, user, now, measured, streams);
+        if (upModel != null) {
+            r.uplinkDelay = upModel.delay(streams.jitter());
+        }
+        if (wanModel != null) {
+            r.wanDelay = wanModel.delay(streams.jitter());
+        }
 
         if (arrival instanceof Arrival.Poisson p) {
             sim.schedule(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
@@ -171,12 +203,12 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
                 return devices[r.device].admit(now, r.compute[Request.DEVICE]);
             case UPLINK_HOP:
                 Station up = uplinks[uplink.shared() ? (r.edge >= 0 ? r.edge : r.cloud) : r.device];
-                return up.admit(now, uplink.serialisationSeconds(r.uplinkBytes)) + uplink.delaySeconds();
+                return upModel.send(up, now, r.uplinkBytes, r.uplinkDelay);
             case EDGE_HOP:
                 return edges[r.edge].admit(now, r.compute[Request.EDGE]);
             case WAN_HOP:
                 Station w = wans[wan.shared() ? r.cloud : r.edge];
-                return w.admit(now, wan.serialisationSeconds(r.wanBytes)) + wan.delaySeconds();
+                return wanModel.send(w, now, r.wanBytes, r.wanDelay);
             default:
                 return clouds[r.cloud].admit(now, r.compute[Request.CLOUD]);
         }
@@ -195,11 +227,11 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private boolean visits(Request r, int h) {
         switch (h) {
             case DEVICE_HOP:
-                return deviceHasLayers;
+                return r.cut1 >= 1 || r.compute[Request.DEVICE] > 0; // the expert classifier runs there too
             case UPLINK_HOP:
                 return r.crossesUplink;
             case EDGE_HOP:
-                return edgeHasLayers && r.exitTier >= Request.EDGE;
+                return hasEdge && r.cut2 > r.cut1 && r.exitTier >= Request.EDGE;
             case WAN_HOP:
                 return r.crossesWan;
             default:
@@ -207,9 +239,47 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
     }
 
+    /** Probes the uplink now; the sample is known after the monitor's lag. */
+    private void probe() {
+        double now = getSimulator().getSimulatorTime();
+        double sample = monitor.sample(upModel.rateAt(now));
+        getSimulator().schedule(now + monitor.lagSeconds(), () -> {
+            double e = monitor.add(sample);
+            if (e != estimate) {
+                estimate = e;
+                decide(e);
+            }
+        });
+        getSimulator().schedule(now + monitor.periodSeconds(), this::probe);
+    }
+
+    /** Asks the policy again with the uplink estimate {@code uplinkBps}; applies what it decides. */
+    private void decide(double uplinkBps) {
+        current = policy.decide(uplinkBps);
+        applyCurrent();
+        policyTrace.decided(current);
+    }
+
+    /** The policy's current cuts, with the controller's threshold when one adapts it. */
+    private void applyCurrent() {
+        planner.apply(current.placement(), controller == null ? current.exitRule() : controller.apply(current.exitRule()));
+    }
+
     private void complete(Request r, double end) {
+        if (controller != null) {
+            // a request's end is known when its last station admits it, which can be earlier
+            // than the end itself: the controller must not learn a latency before it has happened
+            double latency = end - r.birth;
+            getSimulator().schedule(end, () -> {
+                if (controller.observe(latency)) {
+                    applyCurrent();
+                    policyTrace.thresholdChanged();
+                }
+            });
+        }
         if (r.measured) {
             metrics.record(r, end - r.birth);
+            policyTrace.record(r);
             completedMeasured++;
             if (windowClosed && completedMeasured == measuredBirths) {
                 getSimulator().finish();
@@ -254,6 +324,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
         Map<String, Double> m = metrics.toMap(scenario.profile(), edges.length > 0, clouds.length > 0);
         m.put("window.seconds", windowEnd - windowStart);
+        if (scenario.policy().kind() != PolicyConfig.Kind.FIXED || controller != null) {
+            policyTrace.putInto(m); // fixed runs keep the metrics they always had
+        }
         double span = windowEnd - windowStart;
         putTier(m, "device", devices, span);
         putTier(m, "uplink", uplinks, span);

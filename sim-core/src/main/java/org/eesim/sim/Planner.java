@@ -8,6 +8,8 @@ import org.eesim.profile.Layer;
 import org.eesim.profile.Profile;
 import org.eesim.profile.TimeStats;
 import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Placement;
+import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
 
@@ -20,8 +22,8 @@ final class Planner {
 
     private final Profile profile;
     private final int layerCount;
-    private final int cut1;
-    private final int cut2;
+    private int cut1;
+    private int cut2;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
     private final int edgeCount;
@@ -32,17 +34,21 @@ final class Planner {
     private final boolean[] enabled;
     private final double[] threshold;
     private final int[] branchAfter;
-    private final ExitRule.Kind rule;
+    private ExitRule.Kind rule;
+    private double defaultThreshold;
 
+    /** The mix's conditions, then the expert variants they can be switched to. */
     private final Condition[] conditions;
     private final double[] cumulativeMix;
     private final Condition.RateRow[] rateRows;
+    private final PolicyConfig.Expert expert;
+    /** Per mix condition: cumulative probability of each guess, and the condition it leads to. */
+    private final double[][] guessCumulative;
+    private final int[][] variantOf;
 
     Planner(Scenario s) {
         this.profile = s.profile();
         this.layerCount = profile.layers().size();
-        this.cut1 = s.placement().cut1();
-        this.cut2 = s.placement().cut2();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
         this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
@@ -56,30 +62,68 @@ final class Planner {
         this.enabled = new boolean[branchCount];
         this.threshold = new double[branchCount];
         this.branchAfter = new int[branchCount];
-        this.rule = s.exitRule().kind();
         for (int b = 0; b < branchCount; b++) {
-            String name = branches.get(b).name();
-            enabled[b] = s.exitRule().enabled(name);
-            threshold[b] = s.exitRule().thresholdOf(name);
             branchAfter[b] = branches.get(b).afterLayer();
         }
 
         int c = s.workload().mix().size();
-        this.conditions = new Condition[c];
+        this.expert = s.policy().expert();
+        List<Condition> all = new java.util.ArrayList<>();
         this.cumulativeMix = new double[c];
-        this.rateRows = new Condition.RateRow[c];
         double acc = 0;
-        int i = 0;
         for (var e : s.workload().mix().entrySet()) {
-            conditions[i] = profile.conditions().get(e.getKey());
+            all.add(profile.conditions().get(e.getKey()));
             acc += e.getValue();
-            cumulativeMix[i] = acc;
-            if (conditions[i] instanceof Condition.Rates rates) {
-                rateRows[i] = rates.row(s.exitRule().threshold());
-            }
-            i++;
+            cumulativeMix[all.size() - 1] = acc;
         }
         cumulativeMix[c - 1] = 1.0;
+        this.guessCumulative = new double[c][3];
+        this.variantOf = new int[c][3];
+        if (expert != null) {
+            for (int i = 0; i < c; i++) {
+                int truth = PolicyConfig.Expert.classOf(all.get(i).name(), all.get(i).parameters());
+                if (truth < 0) {
+                    throw new IllegalArgumentException("condition " + all.get(i).name() + " has no distortion class");
+                }
+                double[] row = expert.confusion()[truth];
+                double g = 0;
+                for (int k = 0; k < 3; k++) {
+                    g += row[k];
+                    guessCumulative[i][k] = k == 2 ? 1.0 : g;
+                    variantOf[i][k] = k == 0 ? i : row[k] == 0 ? -1 : all.size();
+                    if (k > 0 && row[k] > 0) {
+                        all.add(profile.conditions().get(PolicyConfig.Expert.variant(all.get(i).name(), k)));
+                    }
+                }
+            }
+        }
+        this.conditions = all.toArray(Condition[]::new);
+        this.rateRows = new Condition.RateRow[conditions.length];
+        if (s.placement() != null) {
+            apply(s.placement(), s.exitRule());
+        }
+    }
+
+    /** From now on, requests are planned with these cuts and this exit rule (a policy's decision). */
+    void apply(Placement placement, ExitRule exitRule) {
+        this.cut1 = placement.cut1();
+        this.cut2 = placement.cut2();
+        this.rule = exitRule.kind();
+        this.defaultThreshold = exitRule.threshold();
+        for (int b = 0; b < branchCount; b++) {
+            String name = profile.branches().get(b).name();
+            enabled[b] = exitRule.enabled(name);
+            threshold[b] = exitRule.thresholdOf(name);
+        }
+        for (int i = 0; i < conditions.length; i++) {
+            if (conditions[i] instanceof Condition.Rates rates) {
+                rateRows[i] = rates.row(exitRule.threshold());
+                if (rateRows[i] == null) {
+                    throw new IllegalArgumentException("condition " + rates.name() + " has no rate row at threshold "
+                            + exitRule.threshold());
+                }
+            }
+        }
     }
 
     int tierOf(int layer) {
@@ -100,25 +144,42 @@ final class Planner {
         r.edge = edgeCount == 0 ? -1 : device % edgeCount;
         r.cloud = cloudCount == 0 ? -1 : (edgeCount == 0 ? device : r.edge) % cloudCount;
         streams.nextRequest();
-        plan(r, streams.input(), streams.noise());
+        plan(r, streams.input(), streams.noise(), streams.classifier());
         return r;
     }
 
-    void plan(Request r, SplitMix input, SplitMix noise) {
+    /** The condition whose exit data a request of mix condition {@code c} uses, after the classifier's guess. */
+    private int guess(int c, SplitMix classifier) {
+        double u = classifier.nextDouble();
+        int k = 0;
+        while (k < 2 && u >= guessCumulative[c][k]) {
+            k++;
+        }
+        return variantOf[c][k];
+    }
+
+    void plan(Request r, SplitMix input, SplitMix noise, SplitMix classifier) {
         double u = input.nextDouble();
         int c = 0;
         while (u >= cumulativeMix[c]) {
             c++;
         }
         r.condition = c;
-        if (conditions[c] instanceof Condition.Trace trace) {
+        r.cut1 = cut1;
+        r.cut2 = cut2;
+        r.threshold = defaultThreshold;
+        int used = expert == null ? c : guess(c, classifier);
+        if (conditions[used] instanceof Condition.Trace trace) {
             chooseExitFromTrace(r, trace, input);
         } else {
-            chooseExitFromRates(r, rateRows[c], input);
+            chooseExitFromRates(r, rateRows[used], input);
         }
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
         r.exitTier = tierOf(exitLayer);
         computeTimes(r, exitLayer, noise);
+        if (expert != null) {
+            r.compute[Request.DEVICE] += expert.classifierSeconds() / speed[Request.DEVICE];
+        }
         r.crossesUplink = r.exitTier != Request.DEVICE;
         r.uplinkBytes = r.crossesUplink ? profile.bytesAfter(cut1) : 0;
         r.crossesWan = hasEdge && r.exitTier == Request.CLOUD;
@@ -142,7 +203,9 @@ final class Planner {
         int exit = branchCount;
         double[] p = row.exitProbability();
         for (int b = 0; b < branchCount; b++) {
-            if (input.nextDouble() < p[b]) {
+            // drawn even for a disabled branch, so disabling one does not shift the others' draws
+            double u = input.nextDouble();
+            if (enabled[b] && u < p[b]) {
                 exit = b;
                 break;
             }

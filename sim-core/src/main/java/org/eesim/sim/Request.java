@@ -16,6 +16,11 @@ final class Request {
     double birth;
     boolean measured;
 
+    /** The cuts in force when the request was born (a policy may change them later). */
+    int cut1;
+    int cut2;
+    /** The exit threshold in force at birth (branches without their own threshold). */
+    double threshold;
     int condition;
     int exit;
     /** 1 correct, 0 wrong, -1 unknown (rate-mode profiles without accuracy). */
@@ -24,6 +29,9 @@ final class Request {
     /** Seconds of compute on each tier (already divided by the tier's speed). */
     final double[] compute = new double[3];
     long uplinkBytes;
+    /** This request's propagation delays (seconds), drawn at birth when links have jitter. */
+    double uplinkDelay;
+    double wanDelay;
     long wanBytes;
     boolean crossesUplink;
     boolean crossesWan;

@@ -42,6 +42,13 @@ public final class SplitMix {
     }
 
     /** The SplitMix64 finaliser: a bijective 64-bit mixer. */
+    /** A standard normal by Box-Muller (one of the pair; two uniforms per call, so draws stay aligned). */
+    public double nextGaussian() {
+        double u = 1.0 - nextDouble(); // in (0, 1]: log stays finite
+        double v = nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

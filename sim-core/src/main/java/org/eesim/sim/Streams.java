@@ -9,7 +9,13 @@ package org.eesim.sim;
  * draw theirs);</li>
  * <li>{@code input}: one seed per request, in birth order, from which that request draws its
  * input condition, its test sample and (rate mode) its exit and correctness;</li>
- * <li>{@code noise}: one seed per request, from which it draws its layer and branch times.</li>
+ * <li>{@code noise}: one seed per request, from which it draws its layer and branch times;</li>
+ * <li>{@code jitter}: one seed per request, from which it draws its links' propagation delays;</li>
+ * <li>{@code bandwidth/uplink}, {@code bandwidth/wan}: a Markov-modulated link's holding times and
+ * moves;</li>
+ * <li>{@code classifier}: one seed per request, from which the distortion classifier's guess is
+ * drawn (expert branches);</li>
+ * <li>{@code monitor}: the uplink probe's measurement errors.</li>
  * </ul>
  * Per-request seeds make a request's draws independent of how many numbers other requests or
  * other placements consumed: two policies run on the same seed see the same requests (common
@@ -23,6 +29,11 @@ public final class Streams {
     private final SplitMix noise;
     private final SplitMix requestInput = new SplitMix(0);
     private final SplitMix requestNoise = new SplitMix(0);
+    private final SplitMix jitter;
+    private final SplitMix requestJitter = new SplitMix(0);
+    private final SplitMix classifier;
+    private final SplitMix requestClassifier = new SplitMix(0);
+    private final long replicationSeed;
 
     public Streams(long replicationSeed, int devices, int users) {
         this.users = users;
@@ -35,6 +46,14 @@ public final class Streams {
         }
         this.input = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("input")));
         this.noise = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("noise")));
+        this.jitter = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("jitter")));
+        this.classifier = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("classifier")));
+        this.replicationSeed = replicationSeed;
+    }
+
+    /** A stream of its own for {@code name} (e.g. {@code bandwidth/uplink}, {@code monitor}). */
+    SplitMix named(String name) {
+        return new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code(name)));
     }
 
     /** The seed of replication {@code replication} of a scenario with seed {@code scenarioSeed}. */
@@ -56,6 +75,16 @@ public final class Streams {
     void nextRequest() {
         requestInput.reseed(input.nextLong());
         requestNoise.reseed(noise.nextLong());
+        requestJitter.reseed(jitter.nextLong());
+        requestClassifier.reseed(classifier.nextLong());
+    }
+
+    SplitMix classifier() {
+        return requestClassifier;
+    }
+
+    SplitMix jitter() {
+        return requestJitter;
     }
 
     SplitMix input() {

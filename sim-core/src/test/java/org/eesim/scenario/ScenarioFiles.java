@@ -25,6 +25,7 @@ final class ScenarioFiles {
         }
         copyTree(resource("scenarios"), tmp.resolve("scenarios"));
         copyTree(resource("profiles/tiny"), tmp.resolve("profiles/tiny"));
+        copyTree(resource("profiles/tiny-expert"), tmp.resolve("profiles/tiny-expert"));
     }
 
     Path scenario(String name) {

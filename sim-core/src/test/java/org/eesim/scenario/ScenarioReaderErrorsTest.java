@@ -41,7 +41,7 @@ class ScenarioReaderErrorsTest {
         int line = change("service_time: exponential", "service_tme: exponential");
         Problem p = assertProblem(problems(file), file, line, "service_tme", "unknown key 'service_tme': did you mean"
                 + " 'service_time'? (expected one of: name, profile, tiers, links, placement, workload, early_exit,"
-                + " service_time, run, output)");
+                + " service_time, run, output, policy)");
         assertEquals(1, p.column());
     }
 
@@ -49,7 +49,7 @@ class ScenarioReaderErrorsTest {
     void unknownNestedKeyWithATypo() {
         int line = change("delay: 20 ms, shared: false", "delay: 20 ms, shard: false");
         assertProblem(problems(file), file, line, "links.wan.shard",
-                "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared)");
+                "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared, jitter, bandwidth_trace, bandwidth_markov)");
     }
 
     @Test

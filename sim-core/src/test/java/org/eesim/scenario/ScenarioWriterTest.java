@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScenarioWriterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"full.yaml", "minimal.yaml", "rates.yaml"})
+    @ValueSource(strings = {"full.yaml", "minimal.yaml", "rates.yaml", "popex.yaml", "tinyml.yaml", "expert.yaml"})
     void writtenScenarioReadsBackEqual(String name, @TempDir Path tmp) throws Exception {
         Scenario original = ScenarioReader.read(resource("scenarios/" + name));
         Path written = tmp.resolve("resolved.yaml");
@@ -33,8 +33,8 @@ class ScenarioWriterTest {
     }
 
     private static List<Object> withoutProfileAndSource(Scenario s) {
-        return List.of(s.name(), s.tiers(), s.links(), s.placement(), s.workload(), s.exitRule(), s.serviceTime(),
-                s.run(), s.output());
+        return java.util.Arrays.asList(s.name(), s.tiers(), s.links(), s.placement(), s.workload(), s.exitRule(),
+                s.serviceTime(), s.run(), s.output(), s.policy());
     }
 
     @Test

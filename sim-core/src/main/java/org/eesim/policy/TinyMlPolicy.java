@@ -1,0 +1,54 @@
+package org.eesim.policy;
+
+import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Placement;
+
+/**
+ * TinyML edge / device / mixed (seed 002) between the device and the next tier (the edge, or the
+ * cloud without one): {@link TinyMlRule} on the profile's mean layer times on both tiers, the
+ * tensor sizes and the uplink estimate. The rule knows no early exits and no propagation delay.
+ * Times go in as milliseconds and the rate as bytes per millisecond, the seed's units, so the
+ * published code's rounding to 3 decimals rounds to the microsecond as it did there.
+ *
+ * <p>With the published indexing, the choice L of a mixed split runs L layers on the device (what
+ * its cost charged the device for) and device only (reported there as m - 1) runs all m.
+ */
+public final class TinyMlPolicy implements OffloadPolicy {
+
+    private final NetworkCosts costs;
+    private final ExitRule rule;
+    private final boolean published;
+    private final double[] tDev;
+    private final double[] tServer;
+    private final long[] sizes;
+
+    public TinyMlPolicy(NetworkCosts costs, ExitRule rule, boolean published) {
+        this.costs = costs;
+        this.rule = rule;
+        this.published = published;
+        int m = costs.layers();
+        this.tDev = new double[m];
+        this.tServer = new double[m];
+        this.sizes = new long[m];
+        for (int j = 0; j < m; j++) {
+            tDev[j] = costs.layerSeconds(j + 1, NetworkCosts.DEVICE) * 1e3;
+            tServer[j] = costs.layerSeconds(j + 1, costs.serverTier()) * 1e3;
+            sizes[j] = costs.bytesAfter(j);
+        }
+    }
+
+    @Override
+    public Decision decide(double uplinkBps) {
+        int m = costs.layers();
+        double bytesPerMs = uplinkBps / 8 / 1e3;
+        int l;
+        if (published) {
+            int r = TinyMlRule.published(bytesPerMs, tDev, tServer, sizes);
+            l = r == m - 1 ? m : r;
+        } else {
+            l = TinyMlRule.stated(bytesPerMs, tDev, tServer, sizes);
+        }
+        int cut2 = costs.serverTier() == NetworkCosts.EDGE ? m : l;
+        return new Decision(new Placement(l, cut2), rule, Double.NaN);
+    }
+}
