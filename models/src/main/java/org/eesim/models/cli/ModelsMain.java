@@ -45,11 +45,11 @@ public final class ModelsMain implements Runnable {
         String data;
         @Option(names = "--data-dir", description = "folder with the IDX files (default: the data set's package)")
         Path dataDir;
-        @Option(names = "--train-samples", defaultValue = "20000")
+        @Option(names = "--train-samples", defaultValue = "20000", description = "training subset size")
         int trainSamples;
-        @Option(names = "--validation-samples", defaultValue = "5000")
+        @Option(names = "--validation-samples", defaultValue = "5000", description = "for temperature scaling")
         int validationSamples;
-        @Option(names = "--test-samples", defaultValue = "2000")
+        @Option(names = "--test-samples", defaultValue = "2000", description = "traced per condition")
         int testSamples;
         @Option(names = "--epochs", defaultValue = "2")
         int epochs;
@@ -63,7 +63,7 @@ public final class ModelsMain implements Runnable {
         int expertEpochs;
         @Option(names = "--warmup", defaultValue = "30")
         int warmup;
-        @Option(names = "--repetitions", defaultValue = "200")
+        @Option(names = "--repetitions", defaultValue = "200", description = "timed passes at batch 1")
         int repetitions;
         @Option(names = "--seed", defaultValue = "1")
         long seed;
@@ -77,11 +77,17 @@ public final class ModelsMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            RunOptions o = new RunOptions(net, name, width, branches, distribution, positions, data, dataDir,
-                    trainSamples, validationSamples, testSamples, epochs, batch, lr, experts, expertEpochs, warmup,
-                    repetitions, seed, out, weights, load);
-            new ProfileRun(o, System.err).run();
-            return 0;
+            try {
+                RunOptions o = new RunOptions(net, name, width, branches, distribution, positions, data, dataDir,
+                        trainSamples, validationSamples, testSamples, epochs, batch, lr, experts, expertEpochs, warmup,
+                        repetitions, seed, out, weights, load);
+                new ProfileRun(o, System.err).run();
+                return 0;
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                // bad options, unknown network, missing data files: say which and stop before writing
+                System.err.println("eesim-models profile: " + e.getMessage());
+                return 2;
+            }
         }
     }
 
