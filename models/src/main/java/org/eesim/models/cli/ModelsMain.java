@@ -74,13 +74,16 @@ public final class ModelsMain implements Runnable {
         Path weights;
         @Option(names = "--load", description = "reuse weights saved by an earlier run instead of training")
         boolean load;
+        @Option(names = "--distortion-classifier",
+                description = "also train a pristine/blur/noise classifier; its time and confusion go in provenance")
+        boolean distortionClassifier;
 
         @Override
         public Integer call() throws Exception {
             try {
                 RunOptions o = new RunOptions(net, name, width, branches, distribution, positions, data, dataDir,
                         trainSamples, validationSamples, testSamples, epochs, batch, lr, experts, expertEpochs, warmup,
-                        repetitions, seed, out, weights, load);
+                        repetitions, seed, out, weights, load, distortionClassifier);
                 new ProfileRun(o, System.err).run();
                 return 0;
             } catch (IllegalArgumentException | java.io.IOException e) {

@@ -65,6 +65,10 @@ public final class ProfileRun {
             for (String kind : o.experts()) {
                 expert(model, block, data, kind, tests, conditions);
             }
+            if (o.distortionClassifier()) {
+                step("training and timing the distortion classifier");
+                DistortionClassifier.run(data.train(), data.test(), o, notes, log);
+            }
             step("timing " + o.repetitions() + " repetitions at batch 1 after " + o.warmup() + " warm-up");
             double loadBefore = loadAverage();
             LayerTimer.Timings t = LayerTimer.time(block, model.getNDManager(), data.test().images()[0],

@@ -74,7 +74,8 @@ final class Provenance {
                 + " --lr " + o.learningRate()
                 + (o.experts().isEmpty() ? "" : " --experts " + String.join(",", o.experts())
                         + " --expert-epochs " + o.expertEpochs())
-                + " --warmup " + o.warmup() + " --repetitions " + o.repetitions() + " --seed " + o.seed();
+                + " --warmup " + o.warmup() + " --repetitions " + o.repetitions() + " --seed " + o.seed()
+                + (o.distortionClassifier() ? " --distortion-classifier" : "");
     }
 
     static String cpuModel() {

@@ -26,7 +26,8 @@ public record RunOptions(
         long seed,
         Path outputRoot,
         Path weightsRoot,
-        boolean load) {
+        boolean load,
+        boolean distortionClassifier) {
 
     public RunOptions {
         positions = List.copyOf(positions);

@@ -33,7 +33,7 @@ public final class TimingCompare {
             out.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %+.1f |%n", e.getKey(), e.getValue() * 1e3,
                     other * 1e3, d));
         }
-        out.append(String.format(Locale.ROOT, "| sum | %.4f | %.4f | %+.1f |%n%nLargest per-row difference: %.1f%%.%n",
+        out.append(String.format(Locale.ROOT, "| sum of all rows | %.4f | %.4f | %+.1f |%n%nLargest per-row difference: %.1f%%.%n",
                 sa * 1e3, sb * 1e3, 100 * (sb - sa) / sa, maxAbs));
         return out.toString();
     }

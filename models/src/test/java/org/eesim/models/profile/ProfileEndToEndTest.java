@@ -32,7 +32,7 @@ class ProfileEndToEndTest {
     static void profileTinyNetwork() throws Exception {
         RunOptions o = new RunOptions("tiny", "tiny-test", 1, 2, "linear", List.of(), "fashion-mnist", null, 400, 100,
                 300, 1, 64, 1e-3f, List.of("blur"), 1, 2, 10, 3, dir.resolve("profiles"), dir.resolve("weights"),
-                false);
+                false, true);
         run = new ProfileRun(o, System.err);
         profile = run.run();
     }
@@ -52,6 +52,7 @@ class ProfileEndToEndTest {
         assertEquals(300, ((Condition.Trace) standard).samples());
         assertTrue(Files.isRegularFile(dir.resolve("profiles/tiny-test/timing.csv")));
         assertTrue(Files.isRegularFile(dir.resolve("weights/tiny-test/expert-blur.params")));
+        assertTrue(profile.provenance().get("distortion_classifier_confusion").startsWith("rows true"));
     }
 
     @Test
