@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -56,8 +57,16 @@ public final class MultiExitBlock extends AbstractBlock {
     public void freezeBackbone(boolean frozen) {
         backboneFrozen = frozen;
         for (NetLayer layer : layers) {
-            layer.block().freezeParameters(frozen);
+            layer.block().freezeParameters(frozen, MultiExitBlock::trainable);
         }
+    }
+
+    /**
+     * Whether autograd may track a parameter: not BatchNorm's running statistics (PyTorch refuses
+     * gradients for them), which DJL's plain freezeParameters(false) would switch on.
+     */
+    public static boolean trainable(Parameter p) {
+        return p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
     }
 
     @Override

@@ -205,6 +205,8 @@ public final class ProfileRun {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
             for (Block b : block.branches()) {
                 b.loadParameters(model.getNDManager(), in);
+                // loaded arrays come without autograd; a later fine-tuning needs it back on
+                b.freezeParameters(false, MultiExitBlock::trainable);
             }
         } catch (MalformedModelException e) {
             throw new IOException("branch weights do not fit this network: " + e.getMessage(), e);
@@ -221,6 +223,7 @@ public final class ProfileRun {
     private static void load(MultiExitBlock block, Model model, Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
             block.loadParameters(model.getNDManager(), in);
+            block.freezeParameters(false, MultiExitBlock::trainable);
         } catch (MalformedModelException e) {
             throw new IOException(file + " does not fit this network: " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tiny residual network trained on 400 Fashion-MNIST images for one epoch and profiled on 300
- * test images with 2 branches and expert-blur branches: the written profile must load in
+ * test images with 2 branches and both expert branch sets (the second fine-tunes reloaded branches): the written profile must load in
  * sim-core, and the exits counted from the written trace must equal the in-memory counts.
  * Accuracy is not asserted (400 images and one epoch make a near-random network on purpose).
  */
@@ -31,7 +31,7 @@ class ProfileEndToEndTest {
     @BeforeAll
     static void profileTinyNetwork() throws Exception {
         RunOptions o = new RunOptions("tiny", "tiny-test", 1, 2, "linear", List.of(), "fashion-mnist", null, 400, 100,
-                300, 1, 64, 1e-3f, List.of("blur"), 1, 2, 10, 3, dir.resolve("profiles"), dir.resolve("weights"),
+                300, 1, 64, 1e-3f, List.of("blur", "noise"), 1, 2, 10, 3, dir.resolve("profiles"), dir.resolve("weights"),
                 false, true);
         run = new ProfileRun(o, System.err);
         profile = run.run();
@@ -41,7 +41,8 @@ class ProfileEndToEndTest {
     void profileLoadsWithEveryConditionAndBranchSet() {
         assertEquals(4, profile.layers().size());
         assertEquals(2, profile.branches().size());
-        assertEquals(22, profile.conditions().size());
+        assertEquals(33, profile.conditions().size());
+        assertEquals("expert-noise", profile.conditions().get("pristine@expert-noise").parameters().get("branch_set"));
         Condition standard = profile.conditions().get("blur-3");
         assertEquals("standard", standard.parameters().get("branch_set"));
         assertEquals("3", standard.parameters().get("sigma"));
