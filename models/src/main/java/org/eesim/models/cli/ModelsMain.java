@@ -1,0 +1,111 @@
+package org.eesim.models.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eesim.models.profile.ProfileRun;
+import org.eesim.models.profile.RunOptions;
+import org.eesim.models.profile.TimingCompare;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code eesim-models}: profile a named early-exit network into profiles/NAME, compare timings. */
+@Command(name = "eesim-models", mixinStandardHelpOptions = true,
+        subcommands = {ModelsMain.ProfileCommand.class, ModelsMain.CompareTiming.class},
+        description = "Train, distort, time and trace early-exit networks (DJL, PyTorch CPU) into eesim profiles.")
+public final class ModelsMain implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ModelsMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = "Train (or --load) a network, trace every condition, time every layer, write profiles/NAME.")
+    static final class ProfileCommand implements Callable<Integer> {
+        @Option(names = "--net", required = true, description = "tiny, alexnet, mobilenetv2 or resnet18")
+        String net;
+        @Option(names = "--name", required = true, description = "profile name (folder under --out)")
+        String name;
+        @Option(names = "--width", defaultValue = "1", description = "channel width multiplier (default ${DEFAULT-VALUE})")
+        double width;
+        @Option(names = "--branches", defaultValue = "3", description = "side branches, 1..5")
+        int branches;
+        @Option(names = "--distribution", defaultValue = "linear", description = "linear, pareto or explicit")
+        String distribution;
+        @Option(names = "--positions", split = ",", description = "1-based layer numbers (with explicit)")
+        List<Integer> positions = List.of();
+        @Option(names = "--data", defaultValue = "fashion-mnist", description = "fashion-mnist or mnist")
+        String data;
+        @Option(names = "--data-dir", description = "folder with the IDX files (default: the data set's package)")
+        Path dataDir;
+        @Option(names = "--train-samples", defaultValue = "20000", description = "training subset size")
+        int trainSamples;
+        @Option(names = "--validation-samples", defaultValue = "5000", description = "for temperature scaling")
+        int validationSamples;
+        @Option(names = "--test-samples", defaultValue = "2000", description = "traced per condition")
+        int testSamples;
+        @Option(names = "--epochs", defaultValue = "2")
+        int epochs;
+        @Option(names = "--batch", defaultValue = "128")
+        int batch;
+        @Option(names = "--lr", defaultValue = "0.001")
+        float lr;
+        @Option(names = "--experts", split = ",", description = "expert branch sets to add: blur, noise")
+        List<String> experts = List.of();
+        @Option(names = "--expert-epochs", defaultValue = "1")
+        int expertEpochs;
+        @Option(names = "--warmup", defaultValue = "30")
+        int warmup;
+        @Option(names = "--repetitions", defaultValue = "200", description = "timed passes at batch 1")
+        int repetitions;
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+        @Option(names = "--out", defaultValue = "profiles")
+        Path out;
+        @Option(names = "--weights", defaultValue = "models/target/weights",
+                description = "where trained weights go (default ${DEFAULT-VALUE}; not committed)")
+        Path weights;
+        @Option(names = "--load", description = "reuse weights saved by an earlier run instead of training")
+        boolean load;
+        @Option(names = "--distortion-classifier",
+                description = "also train a pristine/blur/noise classifier; its time and confusion go in provenance")
+        boolean distortionClassifier;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                RunOptions o = new RunOptions(net, name, width, branches, distribution, positions, data, dataDir,
+                        trainSamples, validationSamples, testSamples, epochs, batch, lr, experts, expertEpochs, warmup,
+                        repetitions, seed, out, weights, load, distortionClassifier);
+                new ProfileRun(o, System.err).run();
+                return 0;
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                // bad options, unknown network, missing data files: say which and stop before writing
+                System.err.println("eesim-models profile: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "compare-timing", mixinStandardHelpOptions = true,
+            description = "Per-layer median differences between two timing.csv files (same network timed twice).")
+    static final class CompareTiming implements Callable<Integer> {
+        @Parameters(index = "0")
+        Path first;
+        @Parameters(index = "1")
+        Path second;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.print(TimingCompare.markdown(first, second));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.eesim.models.profile;
+
+import org.eesim.models.train.TemperatureScaling;
+
+/**
+ * What each exit says about each test sample once its logits are divided by the exit's fitted
+ * temperature: max-softmax confidence, normalised entropy, correctness. Also the exit counts of
+ * the max-softmax rule (leave at the first side exit whose confidence reaches the threshold).
+ */
+public record ExitStats(double[][] confidence, double[][] entropy, boolean[][] correct) {
+
+    /** @param logits [exit][sample][class] */
+    public static ExitStats of(float[][][] logits, double[] temperatures, int[] labels) {
+        int exits = logits.length;
+        int n = labels.length;
+        double[][] conf = new double[exits][n];
+        double[][] ent = new double[exits][n];
+        boolean[][] ok = new boolean[exits][n];
+        for (int e = 0; e < exits; e++) {
+            for (int s = 0; s < n; s++) {
+                double[] p = TemperatureScaling.softmax(logits[e][s], temperatures[e]);
+                int arg = 0;
+                for (int c = 1; c < p.length; c++) {
+                    if (p[c] > p[arg]) {
+                        arg = c;
+                    }
+                }
+                conf[e][s] = p[arg];
+                ent[e][s] = TemperatureScaling.normalisedEntropy(p);
+                ok[e][s] = arg == labels[s];
+            }
+        }
+        return new ExitStats(conf, ent, ok);
+    }
+
+    public int exits() {
+        return confidence.length;
+    }
+
+    public int samples() {
+        return confidence[0].length;
+    }
+
+    /** The confidence as written to the trace (rounded), so counts here equal counts from the file. */
+    public static double rounded(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6f", v));
+    }
+
+    /** Exit index each sample leaves at under max-softmax with {@code threshold} on the rounded confidences. */
+    public int[] exitTaken(double threshold) {
+        int[] taken = new int[samples()];
+        for (int s = 0; s < samples(); s++) {
+            int e = 0;
+            while (e < exits() - 1 && rounded(confidence[e][s]) < threshold) {
+                e++;
+            }
+            taken[s] = e;
+        }
+        return taken;
+    }
+
+    /** How many samples leave at each exit. */
+    public int[] exitCounts(double threshold) {
+        int[] counts = new int[exits()];
+        for (int e : exitTaken(threshold)) {
+            counts[e]++;
+        }
+        return counts;
+    }
+
+    public double accuracy(int exit) {
+        int c = 0;
+        for (boolean b : correct[exit]) {
+            c += b ? 1 : 0;
+        }
+        return (double) c / samples();
+    }
+
+    /** Accuracy of the early-exit inference as a whole (each sample judged at the exit it took). */
+    public double overallAccuracy(double threshold) {
+        int[] taken = exitTaken(threshold);
+        int c = 0;
+        for (int s = 0; s < taken.length; s++) {
+            c += correct[taken[s]][s] ? 1 : 0;
+        }
+        return (double) c / taken.length;
+    }
+}
