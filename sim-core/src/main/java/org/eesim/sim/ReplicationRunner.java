@@ -32,8 +32,16 @@ public final class ReplicationRunner {
 
     /** @param tuned false runs on DSOL's stock event list and scheduling (benchmarks only) */
     public static Outcome run(Scenario scenario, int replication, boolean tuned) {
-        long seed = Streams.replicationSeed(scenario.run().seed(), replication);
-        Streams streams = Streams.of(scenario, replication);
+        return run(scenario, replication, scenario.run().seed(), tuned);
+    }
+
+    /**
+     * Replication {@code replication} with its streams derived from {@code baseSeed} instead of
+     * the scenario's seed: a sweep point's own seed (org.eesim.sweep.Point).
+     */
+    public static Outcome run(Scenario scenario, int replication, long baseSeed, boolean tuned) {
+        long seed = Streams.replicationSeed(baseSeed, replication);
+        Streams streams = Streams.of(scenario, replication, baseSeed);
         EesimSimulator simulator;
         SingleReplication<Double> rep;
         OffloadModel model;
