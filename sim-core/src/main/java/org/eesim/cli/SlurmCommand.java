@@ -71,6 +71,8 @@ final class SlurmCommand implements Callable<Integer> {
             err.flush();
             return Main.USER_ERROR;
         }
+        // SLURM opens each task's log before the script runs: the folder must exist already.
+        Files.createDirectories(logs(plan));
         String script = script(plan);
         if (output == null) {
             out.print(script);
@@ -88,7 +90,7 @@ final class SlurmCommand implements Callable<Integer> {
     String script(SweepPlan plan) {
         Path scenario = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        Path logs = plan.folder().toAbsolutePath().resolveSibling(plan.folderName() + "-slurm");
+        Path logs = logs(plan);
         String run = (launcher != null ? launcher : defaultLauncher()) + " run " + quote(scenario.toString())
                 + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --threads \"${SLURM_CPUS_PER_TASK:-" + cpus
                 + "}\" --quiet";
@@ -116,6 +118,11 @@ final class SlurmCommand implements Callable<Integer> {
         b.append("cd ").append(quote(cwd.toString())).append('\n');
         b.append("exec ").append(run).append('\n');
         return b.toString();
+    }
+
+    /** Where the tasks' logs go: {@code <folder>-slurm/<job>_<task>.out} beside the results. */
+    static Path logs(SweepPlan plan) {
+        return plan.folder().toAbsolutePath().resolveSibling(plan.folderName() + "-slurm");
     }
 
     /** This JVM's java and classpath: under {@code mvn exec:java} the project's class loader knows it. */
