@@ -77,6 +77,10 @@ final class RunCommand implements Callable<Integer> {
         int ran;
         try (Bar bar = quiet ? null : new Bar(err)) {
             ran = SweepRunner.run(folder, threads, bar == null ? SweepRunner.Progress.NONE : bar);
+        } catch (ResultsConflict e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Main.USER_ERROR;
         }
         if (ran < slice.size()) {
             out.printf("resumed: %d of %d runs were done already%n", slice.size() - ran, slice.size());

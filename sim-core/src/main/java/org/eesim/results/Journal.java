@@ -34,25 +34,48 @@ public final class Journal implements Closeable {
 
     public static final String RUNS_HEADER = "point,replication,seed,rows,distribution_rows";
 
+    /** Held while the journal is open; the OS releases it when the process dies, even by SIGKILL. */
+    static final String LOCK = ".lock";
+
+    private final java.nio.channels.FileChannel lockChannel;
     private final OutputStream distribution;
     private final OutputStream replications;
     private final OutputStream runs;
     private final Set<Run> done;
 
-    private Journal(Path dir, Set<Run> done) throws IOException {
+    private Journal(Path dir, Set<Run> done, java.nio.channels.FileChannel lockChannel) throws IOException {
+        this.lockChannel = lockChannel;
         this.done = Collections.synchronizedSet(new java.util.HashSet<>(done));
         this.distribution = new FileOutputStream(dir.resolve(Tables.DISTRIBUTION).toFile(), true);
         this.replications = new FileOutputStream(dir.resolve(Tables.REPLICATIONS).toFile(), true);
         this.runs = new FileOutputStream(dir.resolve(Tables.RUNS).toFile(), true);
     }
 
-    /** Opens the journal of {@code dir} for appending, first dropping whatever a stop left torn. */
+    /**
+     * Opens the journal of {@code dir} for appending, first dropping whatever a stop left torn.
+     *
+     * @throws ResultsConflict when another process has it open: two writers would lose rows
+     */
     public static Journal open(Path dir) {
+        java.nio.channels.FileChannel lock = null;
         try {
+            lock = java.nio.channels.FileChannel.open(dir.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            if (lock.tryLock() == null) {
+                throw new ResultsConflict("another eesim process is writing into " + dir
+                        + "; wait for it to end (or stop it, then run again to resume); nothing was run.");
+            }
             Map<Run, Block> blocks = load(dir);
             Tables.write(dir, blocks.values());
-            return new Journal(dir, blocks.keySet());
+            return new Journal(dir, blocks.keySet(), lock);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            closeQuietly(lock);
+            throw new ResultsConflict("this process is already writing into " + dir);
+        } catch (ResultsConflict e) {
+            closeQuietly(lock);
+            throw e;
         } catch (IOException e) {
+            closeQuietly(lock);
             throw new UncheckedIOException("cannot open the results in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -82,9 +105,19 @@ public final class Journal implements Closeable {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static void closeQuietly(java.nio.channels.FileChannel c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (IOException ignored) {
+            // closing a lock file that could not be used: nothing left to do
+        }
+    }
+
     @Override
     public synchronized void close() {
-        try (distribution; replications; runs) {
+        try (lockChannel; distribution; replications; runs) {
             runs.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -137,6 +137,20 @@ class SweepCommandsTest {
     }
 
     @Test
+    void aSecondWriterIntoTheSameFolderIsRefused(@TempDir Path dir) throws IOException {
+        Path f = scenario(dir, "s");
+        Path folder = run(f, "--shard", "0/2");
+        String before = Files.readString(folder.resolve("runs.csv"));
+        try (var held = org.eesim.results.Journal.open(folder)) {
+            assertEquals(9, held.done().size(), "half of 6 points x 3 replications");
+            Result r = MainTest.eesim("run", f.toString(), "--quiet", "--shard", "0/2");
+            assertEquals(Main.USER_ERROR, r.status(), r.out());
+            assertTrue(r.err().contains("writing into"), r.err());
+        }
+        assertEquals(before, Files.readString(folder.resolve("runs.csv")));
+    }
+
+    @Test
     void mergeSaysWhichRunsAreMissing(@TempDir Path dir) {
         Path f = scenario(dir, "s");
         run(f, "--shard", "0/2");
