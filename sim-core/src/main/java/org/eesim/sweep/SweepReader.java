@@ -107,10 +107,23 @@ final class SweepReader {
         } else if (f.has("log_range")) {
             values = range(f.node("log_range"), true);
         }
+        if (values != null) {
+            noRepeats(values);
+        }
         if (problems.size() > before || values == null || values.isEmpty()) {
             return null;
         }
         return new Axis(key, item, values);
+    }
+
+    /** A value given twice makes two identical points (same identity, same seeds): a slip, not a wish. */
+    private void noRepeats(List<YamlNode> values) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (YamlNode v : values) {
+            if (!seen.add(Tree.text(v))) {
+                problems.add(v, "value " + Tree.text(v) + " is listed twice: the two points would be the same");
+            }
+        }
     }
 
     private void checkKey(YamlNode node, String key, List<YamlNode> earlier) {

@@ -217,6 +217,7 @@ class SweepPlanTest {
                     - {key: links.uplink, values: [{bandwidth: 1 Mbps}]}
                     - {key: workload.arrival.rate, log_range: {from: 0/s, to: 5/s, count: 3}}
                     - {key: tiers.edge.count}
+                    - {key: tiers.edge.speed, values: [1, 2, 1]}
                 """);
         List<Problem> ps = assertThrows(ProblemsException.class, () -> SweepPlan.read(f)).problems();
         assertProblem(ps, f, lineOf(f, "zipp"), "sweep.combine", "did you mean 'zip'");
@@ -227,6 +228,7 @@ class SweepPlanTest {
         assertProblem(ps, f, lineOf(f, "key: links.uplink,"), "sweep.over[4].key", "overlaps 'links.uplink.bandwidth'");
         assertProblem(ps, f, lineOf(f, "from: 0/s"), "sweep.over[5].log_range.from", "needs from > 0");
         assertProblem(ps, f, lineOf(f, "tiers.edge.count"), "sweep.over[6]", "give the values");
+        assertProblem(ps, f, lineOf(f, "values: [1, 2, 1]"), "sweep.over[7].values[2]", "listed twice");
     }
 
     @Test
