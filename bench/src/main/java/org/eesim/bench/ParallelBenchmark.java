@@ -29,6 +29,11 @@ import org.eesim.sweep.SweepPlan;
  * take cores, so it also reports the process's CPU time per run (which parallel overhead such
  * as lock contention would raise, and other processes' load does not) and the cores the run
  * actually got (CPU time / wall time).</li>
+ * <li>The ceiling two cores give this workload: one child JVM running the whole sweep on 1
+ * thread, two such JVMs at once (the machine's throughput for two independent copies: shared
+ * caches, memory bandwidth, JIT and GC threads), and one JVM on 2 threads. Each includes JVM
+ * start-up and JIT alike; threads reaching 100% of the two-process ceiling means what is left
+ * below 100% efficiency is the machine, not the runner.</li>
  * </ol>
  * Usage: {@code mvn -q -B -DskipTests install && mvn -q -B -pl bench exec:java@parallel
  * [-Dexec.args="SWEEP ROUNDS"]}, default {@code scenarios/bench-sweep.yaml 5}.
@@ -48,6 +53,7 @@ public final class ParallelBenchmark {
                 Runtime.getRuntime().availableProcessors(), SpeedBenchmark.load());
         fixedCost(file, rounds);
         efficiency(plan, rounds);
+        processes(file, rounds);
         System.out.printf("load average after: %.2f%n", SpeedBenchmark.load());
     }
 
@@ -151,6 +157,103 @@ public final class ParallelBenchmark {
         System.out.printf("  speed-up %.2fx, parallel efficiency T1/(2 T2) = %.0f%%%n", t1 / t2, 100 * t1 / (2 * t2));
         System.out.printf("  CPU per run, 2 threads / 1 thread = %.3f (1 = no parallel overhead)%n", c2 / c1);
         System.out.printf("  summary.csv identical on 1 and 2 threads: %s%n", summary1 != null && summary1.equals(summary2));
+    }
+
+    /** Child JVMs run 4 times the requests, so that start-up and JIT weigh little against the work. */
+    private static final int PROCESS_SCALE = 4;
+
+    private static void processes(Path file, int rounds) throws Exception {
+        Path tmp = Files.createTempDirectory("eesim-bench-procs-");
+        List<Double> alone = new ArrayList<>();
+        List<Double> pair = new ArrayList<>();
+        List<Double> threads = new ArrayList<>();
+        try {
+            for (int r = 0; r < rounds; r++) {
+                Path d = tmp.resolve("r" + r);
+                alone.add(timed(List.of(copyInto(file, d.resolve("alone"))), "1"));
+                pair.add(timed(List.of(copyInto(file, d.resolve("pair-a")), copyInto(file, d.resolve("pair-b"))), "1"));
+                threads.add(timed(List.of(copyInto(file, d.resolve("threads"))), "2"));
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        double a = median(alone);
+        double b = median(pair);
+        double c = median(threads);
+        System.out.printf("the sweep with %dx the requests in child JVMs, start-up included (medians of %d):%n",
+                PROCESS_SCALE, rounds);
+        System.out.printf("  one JVM, 1 thread:                        %.2f s%n", a);
+        System.out.printf("  two JVMs at once, each all of it, 1 thread: %.2f s -> the machine gives %.2fx for two%n",
+                b, 2 * a / b);
+        System.out.printf("  one JVM, 2 threads:                       %.2f s -> %.2fx%n", c, a / c);
+        System.out.printf("  threads against the machine's two-process ceiling: %.0f%%%n", 100 * b / (2 * c));
+    }
+
+    /** Wall time of one child JVM per scenario, all at once, each with {@code threads} threads. */
+    private static double timed(List<Path> scenarios, String threads) throws Exception {
+        long t0 = System.nanoTime();
+        List<Process> children = new ArrayList<>();
+        for (Path s : scenarios) {
+            children.add(child(s, "--threads", threads));
+        }
+        await(children);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** A copy of the scenario in {@code dir}, its profile made absolute and its results kept in {@code dir}. */
+    private static Path copyInto(Path file, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path base = file.toAbsolutePath().getParent();
+        String text = Files.readString(file);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^profile:\\s*(\\S+)").matcher(text);
+        if (!m.find()) {
+            throw new IllegalArgumentException(file + " names no profile");
+        }
+        text = m.replaceFirst(java.util.regex.Matcher.quoteReplacement(
+                "profile: " + base.resolve(m.group(1)).normalize()));
+        text = text.replaceFirst("(?m)^(\\s+dir:).*$",
+                "$1 " + java.util.regex.Matcher.quoteReplacement(dir.resolve("results").toString()));
+        text = text.replaceFirst("(?m)^(\\s+requests:)\\s*(\\d+)", "$1 " + "REQUESTS");
+        java.util.regex.Matcher n = java.util.regex.Pattern.compile("(?m)^\\s+requests:\\s*(\\d+)")
+                .matcher(Files.readString(file));
+        if (n.find()) {
+            text = text.replace("REQUESTS", Long.toString(Long.parseLong(n.group(1)) * PROCESS_SCALE));
+        }
+        Path copy = dir.resolve(file.getFileName());
+        Files.writeString(copy, text);
+        return copy;
+    }
+
+    private static Process child(Path scenario, String... more) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath(), "org.eesim.cli.Main", "run", scenario.toString(), "--quiet"));
+        cmd.addAll(List.of(more));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(scenario.resolveSibling("out-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    private static void await(List<Process> children) throws InterruptedException {
+        for (Process p : children) {
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("a child eesim run failed with status " + p.exitValue());
+            }
+        }
+    }
+
+    /** This JVM's classpath: under {@code mvn exec:java} only the project's class loader knows it. */
+    private static String classpath() {
+        if (ParallelBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader u) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : u.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    // not a local file: a child JVM could not use it either
+                }
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static double sweep(SweepPlan plan, Path dir, int threads) {
