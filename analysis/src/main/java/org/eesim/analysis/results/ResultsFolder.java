@@ -37,11 +37,13 @@ public final class ResultsFolder {
         return new ResultsFolder(dir);
     }
 
-    /** The most recently written results folder under {@code parent} (by summary.csv time). */
+    /** The most recently written results folder under {@code parent} (by summary.csv time), shards aside. */
     public static ResultsFolder latest(Path parent) {
         try (Stream<Path> children = Files.list(parent)) {
             Optional<Path> newest = children
                     .filter(p -> Files.isRegularFile(p.resolve("summary.csv")))
+                    // a shard holds part of a sweep; its merged folder is the result
+                    .filter(p -> !p.getFileName().toString().matches(".*-shard-\\d+-of-\\d+"))
                     .max(Comparator.comparing(ResultsFolder::written)
                             .thenComparing(Path::getFileName));
             return open(newest.orElseThrow(() -> ResultsException.at(parent, 0, null,
