@@ -139,7 +139,12 @@ final class SlurmCommand implements Callable<Integer> {
                 }
             }
         }
-        String cp = entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
+        if (entries.isEmpty()) {
+            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                entries.add(Path.of(e).toAbsolutePath().toString()); // the nodes may start elsewhere
+            }
+        }
+        String cp = String.join(File.pathSeparator, entries);
         return quote(java) + " -cp " + quote(cp) + " org.eesim.cli.Main";
     }
 
