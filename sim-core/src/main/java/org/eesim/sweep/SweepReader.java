@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eesim.units.Units;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.Values;
@@ -26,6 +27,8 @@ final class SweepReader {
     static final int MAX_VALUES = 10_000;
     /** Significant digits of generated log-range values, so that points.csv reads as written. */
     static final MathContext LOG_DIGITS = new MathContext(6);
+    /** Unit conversions are exact decimal scalings; 12 digits drop the binary noise of the double product. */
+    private static final MathContext CONVERTED = new MathContext(12);
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final Pattern QUANTITY = Pattern.compile(
@@ -169,6 +172,27 @@ final class SweepReader {
         return new Written(new BigDecimal(m.group(1)), m.group(2));
     }
 
+    /**
+     * {@code w} in the unit of {@code from} ({@code 1 Gbps} as {@code 1000 Mbps}), so values are
+     * written in the unit the range starts with; null after reporting units of different kinds.
+     */
+    private Written inUnitOf(Written from, Written w, YamlNode node) {
+        if (w.unit().equals(from.unit())) {
+            return w;
+        }
+        for (Units.Kind kind : Units.Kind.values()) {
+            try {
+                double factor = Units.parse("1 " + w.unit(), kind) / Units.parse("1 " + from.unit(), kind);
+                return new Written(new BigDecimal(w.number().doubleValue() * factor, CONVERTED), from.unit());
+            } catch (IllegalArgumentException notThisKind) {
+                // try the next kind
+            }
+        }
+        problems.add(node, "from is in '" + from.unit() + "' but this is in '" + w.unit()
+                + "': give the range's ends" + " and step as quantities of one kind");
+        return null;
+    }
+
     /** The values of a linear range {@code from, to, step} or a log range {@code from, to, count}. */
     private List<YamlNode> range(YamlNode node, boolean log) {
         int before = problems.size();
@@ -180,13 +204,10 @@ final class SweepReader {
         if (problems.size() > before || f.mapping() == null) {
             return null;
         }
-        for (String k : log ? List.of("to") : List.of("to", "step")) {
-            Written w = k.equals("to") ? to : step;
-            if (!w.unit().equals(from.unit())) {
-                problems.add(f.node(k), "write from, to" + (log ? "" : " and step") + " in one unit: from is in '"
-                        + from.unit() + "', " + k + " in '" + w.unit() + "'");
-                return null;
-            }
+        to = inUnitOf(from, to, f.node("to"));
+        step = log || to == null ? step : inUnitOf(from, step, f.node("step"));
+        if (to == null || (!log && step == null)) {
+            return null;
         }
         if (to.number().compareTo(from.number()) < 0) {
             problems.add(f.node("to"), "to must be >= from");

@@ -88,6 +88,21 @@ class SweepPlanTest {
     }
 
     @Test
+    void rangeEndsInOtherUnitsOfTheSameKindAreConverted() throws ProblemsException {
+        SweepPlan p = plan("""
+                sweep:
+                  over:
+                    - key: links.uplink.bandwidth
+                      range: {from: 500 kbps, to: 2 Mbps, step: 500 kbps}
+                    - key: links.uplink.delay
+                      log_range: {from: 1 ms, to: 1 s, count: 4}
+                """);
+        assertEquals(List.of("500 kbps", "1000 kbps", "1500 kbps", "2000 kbps"), values(p, 0).stream().distinct()
+                .toList());
+        assertEquals(List.of("1 ms", "10 ms", "100 ms", "1000 ms"), values(p, 1).subList(0, 4));
+    }
+
+    @Test
     void logRangesAreGeometricWithExactEnds() throws ProblemsException {
         SweepPlan p = plan("""
                 sweep:
@@ -212,7 +227,7 @@ class SweepPlanTest {
                   over:
                     - {key: output.name, values: [a, b]}
                     - {key: early_exit.threshold, values: [0.5], range: {from: 0.1, to: 0.2, step: 0.1}}
-                    - {key: links.uplink.delay, range: {from: 1 ms, to: 1 s, step: 1 ms}}
+                    - {key: links.uplink.delay, range: {from: 1 ms, to: 1 Mbps, step: 1 ms}}
                     - {key: links.uplink.bandwidth, range: {from: 1 Mbps, to: 5 Mbps, step: 0 Mbps}}
                     - {key: links.uplink, values: [{bandwidth: 1 Mbps}]}
                     - {key: workload.arrival.rate, log_range: {from: 0/s, to: 5/s, count: 3}}
@@ -223,7 +238,7 @@ class SweepPlanTest {
         assertProblem(ps, f, lineOf(f, "zipp"), "sweep.combine", "did you mean 'zip'");
         assertProblem(ps, f, lineOf(f, "output.name"), "sweep.over[0].key", "'output' cannot be swept");
         assertProblem(ps, f, lineOf(f, "values: [0.5], range"), "sweep.over[1]", "only one of values, range");
-        assertProblem(ps, f, lineOf(f, "to: 1 s"), "sweep.over[2].range.to", "in one unit");
+        assertProblem(ps, f, lineOf(f, "to: 1 Mbps"), "sweep.over[2].range.to", "quantities of one kind");
         assertProblem(ps, f, lineOf(f, "step: 0 Mbps"), "sweep.over[3].range.step", "step must be positive");
         assertProblem(ps, f, lineOf(f, "key: links.uplink,"), "sweep.over[4].key", "overlaps 'links.uplink.bandwidth'");
         assertProblem(ps, f, lineOf(f, "from: 0/s"), "sweep.over[5].log_range.from", "needs from > 0");
