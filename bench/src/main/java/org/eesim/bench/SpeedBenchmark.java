@@ -96,7 +96,7 @@ public final class SpeedBenchmark {
                 + " models: %.1e (same requests, so ~0)%n", load(), worstDisagreement);
     }
 
-    private static double load() {
+    static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

@@ -2,32 +2,26 @@ package org.eesim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.eesim.results.ResultsWriter;
 import org.eesim.scenario.Scenario;
-import org.eesim.scenario.ScenarioReader;
-import org.eesim.scenario.ScenarioWriter;
-import org.eesim.sim.Experiment;
-import org.eesim.sim.ReplicationRunner;
-import org.eesim.stats.Summary;
+import org.eesim.sweep.SweepPlan;
 import org.eesim.yaml.Problem;
 import org.eesim.yaml.ProblemsException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code eesim} command line: {@code validate} and {@code run}. User errors (a bad scenario,
+ * The {@code eesim} command line: {@code validate}, {@code run}, {@code merge} and {@code slurm}. User errors (a bad scenario,
  * a missing file) print located messages and exit with status 2, never a stack trace.
  */
 @Command(name = "eesim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulation of edge-cloud offloading for early-exit DNNs.",
-        subcommands = {Main.Validate.class, Main.Run.class})
+        subcommands = {Main.Validate.class, RunCommand.class, MergeCommand.class, SlurmCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for a problem in the user's input. */
@@ -76,7 +70,20 @@ public final class Main implements Runnable {
         return USER_ERROR;
     }
 
-    @Command(name = "validate", description = "Check scenario files and the profiles they name; run nothing.")
+    /** {@code 10 replications}, or for a sweep {@code 12 points x 10 replications = 120 runs}. */
+    static String size(SweepPlan plan) {
+        int runs = plan.runs().size();
+        int points = plan.points().size();
+        if (!plan.isSweep()) {
+            return runs + " replications";
+        }
+        boolean even = runs % points == 0 && plan.points().stream().allMatch(p -> p.replications() == runs / points);
+        return points + " points x " + (even ? runs / points + " replications" : "their replications") + " = "
+                + runs + " runs";
+    }
+
+    @Command(name = "validate", description = "Check scenario files (every point of a sweep) and the profiles they"
+            + " name; run nothing.")
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario YAML files")
         List<Path> files;
@@ -91,70 +98,16 @@ public final class Main implements Runnable {
             int status = 0;
             for (Path f : files) {
                 try {
-                    Scenario s = ScenarioReader.read(f);
-                    out.printf("%s: ok (profile %s: %d layers, %d exits; %d replications)%n", f, s.profile().name(),
-                            s.profile().layers().size(), s.profile().exitCount(), s.run().replications());
+                    SweepPlan plan = SweepPlan.read(f);
+                    Scenario s = plan.points().get(0).scenario();
+                    out.printf("%s: ok (profile %s: %d layers, %d exits; %s)%n", f, s.profile().name(),
+                            s.profile().layers().size(), s.profile().exitCount(), size(plan));
                 } catch (ProblemsException e) {
                     status = report(e, err);
                 }
             }
             out.flush();
             return status;
-        }
-    }
-
-    @Command(name = "run", description = "Simulate a scenario and write its results folder.")
-    static final class Run implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "scenario YAML file")
-        Path file;
-
-        @Option(names = "--threads", description = "replications run in parallel (default: all cores)")
-        int threads = Runtime.getRuntime().availableProcessors();
-
-        @Option(names = "--quiet", description = "no progress lines")
-        boolean quiet;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Scenario s;
-            try {
-                s = ScenarioReader.read(file);
-            } catch (ProblemsException e) {
-                return report(e, err);
-            }
-            Instant started = Instant.now();
-            Path target = ResultsWriter.folderFor(s, started);
-            if (target.toFile().exists()) {
-                err.println(file + " output.name: results folder " + target
-                        + " exists already; choose another name or move it away; nothing was run.");
-                err.flush();
-                return USER_ERROR;
-            }
-            int reps = s.run().replications();
-            out.printf("eesim %s: %s, profile %s, %d replications on %d threads%n", ResultsWriter.version(), s.name(),
-                    s.profile().name(), reps, Math.min(threads, reps));
-            out.flush();
-            int[] done = {0};
-            List<ReplicationRunner.Outcome> outcomes = Experiment.run(s, threads, o -> {
-                done[0]++;
-                if (!quiet) {
-                    err.printf("  replication %d done (%d/%d): mean latency %.4f s%n", o.replication(), done[0], reps,
-                            o.metrics().get("latency.mean"));
-                    err.flush();
-                }
-            });
-            List<Summary> summaries = Experiment.summarise(outcomes);
-            Path written = ResultsWriter.write(s, outcomes, summaries,
-                    new ResultsWriter.RunInfo(started, Instant.now(), threads, ScenarioWriter.toYaml(s)));
-            SummaryTable.print(summaries, out);
-            out.println("results: " + written);
-            out.flush();
-            return 0;
         }
     }
 }

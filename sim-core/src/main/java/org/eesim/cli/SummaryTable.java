@@ -1,14 +1,48 @@
 package org.eesim.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eesim.stats.Summary;
+import org.eesim.sweep.Point;
+import org.eesim.sweep.SweepPlan;
 
 /** The short human summary printed after a run: one line per metric with its 95% interval. */
 final class SummaryTable {
 
     private SummaryTable() {
+    }
+
+    /**
+     * From summary.csv's lines: the full table for one point; for a sweep, one line per point
+     * with its mean latency and offloading probability (the rest is in the folder).
+     */
+    static void print(SweepPlan plan, List<String> summaryCsv, PrintWriter out) {
+        List<List<Summary>> byPoint = new ArrayList<>();
+        plan.points().forEach(p -> byPoint.add(new ArrayList<>()));
+        for (String line : summaryCsv.subList(1, summaryCsv.size())) {
+            String[] f = line.split(",");
+            byPoint.get(Integer.parseInt(f[0])).add(new Summary(f[1], Integer.parseInt(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6])));
+        }
+        if (!plan.isSweep()) {
+            print(byPoint.get(0), out);
+            return;
+        }
+        int width = plan.points().stream().mapToInt(p -> p.identity().length()).max().orElse(6);
+        String row = "%5s  %-" + width + "s  %12s  %12s%n";
+        out.printf(row, "point", "values", "latency.mean", "offload");
+        for (Point p : plan.points()) {
+            out.printf(row, p.id(), p.identity(), value(byPoint.get(p.id()), "latency.mean"),
+                    value(byPoint.get(p.id()), "offload.device_to_next"));
+        }
+    }
+
+    private static String value(List<Summary> point, String metric) {
+        return point.stream().filter(s -> s.metric().equals(metric)).findFirst()
+                .map(s -> fmt(s.mean())).orElse("-");
     }
 
     static void print(List<Summary> summaries, PrintWriter out) {

@@ -24,14 +24,22 @@ import org.eesim.yaml.YamlTree;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
-            "early_exit", "service_time", "run", "output", "policy");
+            "early_exit", "service_time", "run", "output", "policy", "sweep");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
 
     private final Path file;
     private final Problems problems = new Problems();
+    private final YamlNode given;
+    private final ProfileCache profiles;
 
     private ScenarioReader(Path file) {
+        this(file, null, null);
+    }
+
+    private ScenarioReader(Path file, YamlNode given, ProfileCache profiles) {
         this.file = file;
+        this.given = given;
+        this.profiles = profiles;
     }
 
     /** The scenario in {@code file}; throws with every problem found when there is any. */
@@ -40,6 +48,43 @@ public final class ScenarioReader {
         Scenario scenario = reader.read();
         reader.problems.throwIfAny();
         return scenario;
+    }
+
+    /**
+     * The scenario in an already parsed (and possibly edited) tree of {@code file}: a sweep reads
+     * each point this way, so that every check of a plain scenario applies to every point. The
+     * {@code sweep} section itself is not read here ({@link org.eesim.sweep}).
+     */
+    public static Scenario read(Path file, YamlNode root, ProfileCache profiles) throws ProblemsException {
+        ScenarioReader reader = new ScenarioReader(file, root, profiles);
+        Scenario scenario = reader.read();
+        reader.problems.throwIfAny();
+        return scenario;
+    }
+
+    /**
+     * Profiles read once and shared by the points of a sweep (a profile with per-sample traces
+     * takes far longer to read than a scenario). Remembers failures too, so each is reported
+     * once per point without reading the folder again.
+     */
+    public static final class ProfileCache {
+        private final java.util.Map<Path, Object> byDir = new java.util.HashMap<>();
+
+        synchronized Profile get(Path dir) throws ProblemsException {
+            Object o = byDir.get(dir);
+            if (o == null) {
+                try {
+                    o = ProfileReader.read(dir);
+                } catch (ProblemsException e) {
+                    o = e;
+                }
+                byDir.put(dir, o);
+            }
+            if (o instanceof ProblemsException e) {
+                throw e;
+            }
+            return (Profile) o;
+        }
     }
 
     /**
@@ -62,7 +107,7 @@ public final class ScenarioReader {
     }
 
     private Scenario read() {
-        YamlNode root = YamlTree.parse(file, problems);
+        YamlNode root = given != null ? given : YamlTree.parse(file, problems);
         if (root == null) {
             return null;
         }
@@ -117,7 +162,7 @@ public final class ScenarioReader {
             return null;
         }
         try {
-            return ProfileReader.read(dir);
+            return profiles != null ? profiles.get(dir) : ProfileReader.read(dir);
         } catch (ProblemsException e) {
             problems.addAll(e.problems());
             return null;

@@ -3,11 +3,16 @@ package org.eesim.sim;
 import java.io.Serializable;
 
 import nl.tudelft.simulation.dsol.SimRuntimeException;
+import nl.tudelft.simulation.dsol.experiment.Replication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEvent;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+import nl.tudelft.simulation.dsol.model.DsolModel;
+import nl.tudelft.simulation.dsol.simulators.ReplicationState;
 import nl.tudelft.simulation.dsol.simulators.RunState;
+import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
 
 /**
  * DSOL's discrete-event simulator, tuned for headless batch runs.
@@ -23,14 +28,19 @@ import nl.tudelft.simulation.dsol.simulators.RunState;
  * headless run.</li>
  * <li>{@link #runHere()} runs the event loop on the calling thread, so a replication needs no
  * hand-off to DSOL's worker thread and its exceptions reach the caller.</li>
+ * <li>{@link #initialize} therefore starts no worker thread either: DSOL's starts one per
+ * replication and then polls, sleeping 1 ms at a time, until it waits, which made up most of a
+ * short run's fixed cost (bench's ParallelBenchmark measures both).</li>
  * </ul>
- * The first two can be switched off ({@code tuned = false}) to measure what they are worth.
+ * The first two can be switched off ({@code tuned = false}) to measure what they are worth, and
+ * the worker thread switched back on ({@code dsolWorker = true}).
  */
 public final class EesimSimulator extends DevsSimulator<Double> {
 
     private static final long serialVersionUID = 1L;
 
     private final boolean tuned;
+    private final boolean dsolWorker;
     private long nextEventId;
 
     public EesimSimulator(Serializable id) {
@@ -39,12 +49,73 @@ public final class EesimSimulator extends DevsSimulator<Double> {
 
     /** @param tuned false keeps DSOL's stock event list and scheduling, for benchmarks */
     public EesimSimulator(Serializable id, boolean tuned) {
+        this(id, tuned, !tuned);
+    }
+
+    /**
+     * @param tuned      false keeps DSOL's stock event list and scheduling, for benchmarks
+     * @param dsolWorker true initialises through DSOL's own {@code initialize}, which starts a
+     *                   worker thread that {@link #runHere()} never uses (benchmarks only)
+     */
+    public EesimSimulator(Serializable id, boolean tuned, boolean dsolWorker) {
         super(id);
         this.tuned = tuned;
+        this.dsolWorker = dsolWorker;
         if (tuned) {
             this.eventList = new HeapEventList();
         }
         setErrorStrategy(ErrorStrategy.WARN_AND_THROW);
+    }
+
+    /**
+     * DSOL's {@code initialize} (Simulator's and DevsSimulator's) without the worker thread: the
+     * same state, the same model construction and the same warm-up and end events in the same
+     * order, so a replication's numbers do not change.
+     */
+    @Override
+    public void initialize(DsolModel<Double, ? extends SimulatorInterface<Double>> model,
+                           Replication<Double> replication, boolean cleanUp) throws SimRuntimeException {
+        if (dsolWorker) {
+            super.initialize(model, replication, cleanUp);
+            return;
+        }
+        if (model == null || replication == null) {
+            throw new SimRuntimeException("initialize needs a model and a replication");
+        }
+        if (isStartingOrRunning()) {
+            throw new SimRuntimeException("Cannot initialize a running simulator");
+        }
+        synchronized (this.semaphore) {
+            if (this.worker != null && cleanUp) {
+                cleanUp();
+            }
+            this.eventList.clear();
+            this.replication = replication;
+            this.model = model;
+            this.simulatorTime = replication.getStartTime();
+            this.model.getOutputStatistics().clear();
+            this.model.constructModel();
+            this.runState = RunState.INITIALIZED;
+            this.replicationState = ReplicationState.INITIALIZED;
+            this.runflag = false;
+            scheduleEvent(new SimEvent<Double>(replication.getWarmupTime(),
+                    (short) (SimEventInterface.MAX_PRIORITY + 1), this, "warmup", null));
+            scheduleEvent(new SimEvent<Double>(replication.getEndTime(),
+                    (short) (SimEventInterface.MIN_PRIORITY - 1), this, "endReplication", null));
+        }
+    }
+
+    /** DSOL's, minus the nudge to a worker thread that does not exist here. */
+    @Override
+    public void endReplication() throws SimRuntimeException {
+        if (this.worker != null) {
+            super.endReplication();
+            return;
+        }
+        this.replicationState = ReplicationState.ENDING;
+        if (isStartingOrRunning()) {
+            this.runState = RunState.STOPPING;
+        }
     }
 
     @Override

@@ -32,15 +32,28 @@ public final class ReplicationRunner {
 
     /** @param tuned false runs on DSOL's stock event list and scheduling (benchmarks only) */
     public static Outcome run(Scenario scenario, int replication, boolean tuned) {
-        long seed = Streams.replicationSeed(scenario.run().seed(), replication);
-        Streams streams = Streams.of(scenario, replication);
+        return run(scenario, replication, scenario.run().seed(), tuned);
+    }
+
+    /**
+     * Replication {@code replication} with its streams derived from {@code baseSeed} instead of
+     * the scenario's seed: a sweep point's own seed (org.eesim.sweep.Point).
+     */
+    public static Outcome run(Scenario scenario, int replication, long baseSeed, boolean tuned) {
+        return run(scenario, replication, baseSeed, tuned, !tuned);
+    }
+
+    /** @param dsolWorker initialise through DSOL's own code, which starts an unused worker thread (benchmarks) */
+    public static Outcome run(Scenario scenario, int replication, long baseSeed, boolean tuned, boolean dsolWorker) {
+        long seed = Streams.replicationSeed(baseSeed, replication);
+        Streams streams = Streams.of(scenario, replication, baseSeed);
         EesimSimulator simulator;
         SingleReplication<Double> rep;
         OffloadModel model;
         // DSOL keeps replication ids in a JVM-wide naming context: they must be unique while alive
         String id = scenario.name() + "#" + replication + "/" + RUN_IDS.incrementAndGet();
         synchronized (DSOL_CONSTRUCTION) {
-            simulator = new EesimSimulator(id, tuned);
+            simulator = new EesimSimulator(id, tuned, dsolWorker);
             rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);
             model = new OffloadModel(simulator, scenario, streams);
             simulator.initialize(model, rep);

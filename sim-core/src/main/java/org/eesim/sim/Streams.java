@@ -67,8 +67,13 @@ public final class Streams {
 
     /** The streams of replication {@code replication} of scenario {@code s}. */
     public static Streams of(org.eesim.scenario.Scenario s, int replication) {
+        return of(s, replication, s.run().seed());
+    }
+
+    /** The streams of replication {@code replication} when the base seed is {@code baseSeed}. */
+    public static Streams of(org.eesim.scenario.Scenario s, int replication, long baseSeed) {
         int users = s.workload().arrival() instanceof org.eesim.scenario.Arrival.Closed c ? c.users() : 1;
-        return new Streams(replicationSeed(s.run().seed(), replication), s.tiers().device().count(), users);
+        return new Streams(replicationSeed(baseSeed, replication), s.tiers().device().count(), users);
     }
 
     /** Moves the per-request generators to the next request's seeds. */

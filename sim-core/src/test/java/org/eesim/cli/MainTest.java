@@ -114,7 +114,12 @@ class MainTest {
         assertNotEquals(summary, Files.readAllLines(dir.resolve("results/c/summary.csv")));
 
         Result again = eesim("run", scenario(dir, "a", 5).toString(), "--quiet");
-        assertEquals(Main.USER_ERROR, again.status(), "an existing results folder is never overwritten");
-        assertTrue(again.err().contains("exists already"), again.err());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("resumed: 3 of 3 runs were done already"), "nothing ran twice: " + again.out());
+        assertEquals(summary, Files.readAllLines(folder.resolve("summary.csv")));
+        Result other = eesim("run", scenario(dir, "a", 6).toString(), "--quiet");
+        assertEquals(Main.USER_ERROR, other.status(), "a folder of another scenario is never overwritten");
+        assertTrue(other.err().contains("holds the results of another scenario"), other.err());
+        assertEquals(summary, Files.readAllLines(folder.resolve("summary.csv")));
     }
 }

@@ -41,7 +41,7 @@ class ScenarioReaderErrorsTest {
         int line = change("service_time: exponential", "service_tme: exponential");
         Problem p = assertProblem(problems(file), file, line, "service_tme", "unknown key 'service_tme': did you mean"
                 + " 'service_time'? (expected one of: name, profile, tiers, links, placement, workload, early_exit,"
-                + " service_time, run, output, policy)");
+                + " service_time, run, output, policy, sweep)");
         assertEquals(1, p.column());
     }
 

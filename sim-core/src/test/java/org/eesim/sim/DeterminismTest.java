@@ -42,4 +42,15 @@ class DeterminismTest {
         var b = metrics(Experiment.run(scenario(8).build(), 2, o -> { }));
         assertNotEquals(a.get(0).get("latency.mean"), b.get(0).get("latency.mean"));
     }
+
+    @Test
+    void initialisingWithoutDsolsWorkerThreadChangesNoNumber() {
+        var s = scenario(9).build();
+        for (int rep = 0; rep < 2; rep++) {
+            var lean = ReplicationRunner.run(s, rep, 9, true, false);
+            var dsol = ReplicationRunner.run(s, rep, 9, true, true);
+            assertEquals(dsol.metrics(), lean.metrics());
+            assertEquals(dsol.latencyDistribution(), lean.latencyDistribution());
+        }
+    }
 }

@@ -38,7 +38,8 @@ public final class Charts implements Callable<Integer> {
     Path latest;
 
     @Option(names = "--x", paramLabel = "KEY",
-            description = "resolved.yaml key for the x axis of the 'vs X' figures,"
+            description = "scenario key for the x axis of the 'vs X' figures (default for one"
+                    + " sweep folder of one swept key: that key),"
                     + " e.g. early_exit.threshold or links.uplink.bandwidth")
     String x;
 

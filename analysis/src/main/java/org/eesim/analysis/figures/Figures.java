@@ -45,7 +45,9 @@ public final class Figures {
 
     public Figures(List<ResultsFolder> folders, String xKey, String xLabel, boolean logX) {
         this.folders = List.copyOf(folders);
-        this.xKey = xKey;
+        // One sweep folder that swept one key: that key is the x axis unless told otherwise.
+        this.xKey = xKey != null || folders.size() != 1 || folders.get(0).points().keys().size() != 1 ? xKey
+                : folders.get(0).points().keys().get(0);
         this.xLabel = xLabel;
         this.logX = logX;
     }
@@ -59,7 +61,7 @@ public final class Figures {
         for (Kind k : chosen) {
             if (k.needsX() && xKey == null) {
                 throw new IllegalArgumentException(k.fileName()
-                        + " needs --x KEY: the resolved.yaml key that varies between folders");
+                        + " needs --x KEY: the scenario key that varies between folders or sweep points");
             }
         }
         List<Source> sources = Source.all(folders);

@@ -19,8 +19,9 @@ public record Source(String label, ResultsFolder folder, int point) {
             var points = f.summary().points();
             String name = shorten ? shortName(f.name()) : f.name();
             for (int p : points) {
+                String values = f.points().label(p, List.of());
                 String label = points.size() == 1 ? name
-                        : (folders.size() == 1 ? "" : name + " ") + "point " + p;
+                        : (folders.size() == 1 ? "" : name + " ") + (values.isEmpty() ? "point " + p : values);
                 out.add(new Source(label, f, p));
             }
         }
@@ -28,10 +29,11 @@ public record Source(String label, ResultsFolder folder, int point) {
     }
 
     /**
-     * sim-core names run folders {@code <scenario>-yyyyMMdd-HHmmss}; the time stamp says
-     * nothing in a legend, so it is dropped when the names stay distinct without it.
+     * sim-core names run folders {@code <scenario>-<8 hex digits of the plan hash>} (before
+     * sweeps, {@code <scenario>-yyyyMMdd-HHmmss}); the suffix says nothing in a legend, so it is
+     * dropped when the names stay distinct without it.
      */
     static String shortName(String folderName) {
-        return folderName.replaceFirst("-\\d{8}-\\d{6}$", "");
+        return folderName.replaceFirst("-\\d{8}-\\d{6}$", "").replaceFirst("-[0-9a-f]{8}$", "");
     }
 }

@@ -13,8 +13,8 @@ import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.results.SummaryRow;
 
 /**
- * Sources placed on an x axis and grouped by input condition (workload.mix): the common input
- * of every "vs X" figure. Two sources at the same x in the same condition are refused, since
+ * Sources placed on an x axis and grouped into series by input condition (workload.mix) and by
+ * the values of the sweep's other keys: the common input of every "vs X" figure. Two sources at the same x in the same condition are refused, since
  * the line through them would zigzag and hide that the user passed a folder twice.
  */
 public final class Sweep {
@@ -36,7 +36,7 @@ public final class Sweep {
         Map<String, Source> seen = new HashMap<>();
         for (Source s : sources) {
             double x = axis.x(s.folder(), s.point());
-            String condition = s.folder().resolved().mixLabel();
+            String condition = group(s, axis);
             Source clash = seen.put(condition + "\u0000" + x, s);
             if (clash != null) {
                 throw new ResultsException(s.folder().dir() + " and " + clash.folder().dir()
@@ -51,6 +51,20 @@ public final class Sweep {
         Set<String> c = new LinkedHashSet<>();
         pts.forEach(p -> c.add(p.condition()));
         this.conditions = List.copyOf(c);
+    }
+
+    /**
+     * The series a source belongs to: its input condition and, in a sweep of several keys, the
+     * values of the keys other than x ({@code pristine; early_exit.threshold=0.8}).
+     */
+    private static String group(Source s, PointAxis axis) {
+        String mix = s.folder().resolved(s.point()).mixLabel();
+        List<String> leaveOut = new ArrayList<>(List.of("workload.mix"));
+        if (axis instanceof org.eesim.analysis.results.ScenarioKeyAxis k) {
+            leaveOut.add(k.key());
+        }
+        String others = s.folder().points().label(s.point(), leaveOut);
+        return others.isEmpty() ? mix : mix.isEmpty() ? others : mix + "; " + others;
     }
 
     public PointAxis axis() {

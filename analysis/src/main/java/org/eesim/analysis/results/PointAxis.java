@@ -1,9 +1,9 @@
 package org.eesim.analysis.results;
 
 /**
- * Where a sweep point's x-value comes from. Today every folder is one point and the value is a
- * key of its {@code resolved.yaml}; when sim-core writes sweeps, a {@code points.csv} reader
- * implements this too and the figures do not change.
+ * Where a sweep point's x-value comes from: a scenario key, read from the sweep's
+ * {@code points.csv} when the key was swept and from the point's resolved scenario otherwise
+ * ({@link ScenarioKeyAxis}).
  */
 public interface PointAxis {
 

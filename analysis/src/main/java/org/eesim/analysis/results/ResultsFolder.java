@@ -19,6 +19,8 @@ public final class ResultsFolder {
     private Distribution distribution;
     private Replications replications;
     private ResolvedScenario resolved;
+    private final java.util.Map<Integer, ResolvedScenario> resolvedByPoint = new java.util.HashMap<>();
+    private Points points;
 
     private ResultsFolder(Path dir) {
         this.dir = dir;
@@ -35,11 +37,13 @@ public final class ResultsFolder {
         return new ResultsFolder(dir);
     }
 
-    /** The most recently written results folder under {@code parent} (by summary.csv time). */
+    /** The most recently written results folder under {@code parent} (by summary.csv time), shards aside. */
     public static ResultsFolder latest(Path parent) {
         try (Stream<Path> children = Files.list(parent)) {
             Optional<Path> newest = children
                     .filter(p -> Files.isRegularFile(p.resolve("summary.csv")))
+                    // a shard holds part of a sweep; its merged folder is the result
+                    .filter(p -> !p.getFileName().toString().matches(".*-shard-\\d+-of-\\d+"))
                     .max(Comparator.comparing(ResultsFolder::written)
                             .thenComparing(Path::getFileName));
             return open(newest.orElseThrow(() -> ResultsException.at(parent, 0, null,
@@ -91,6 +95,26 @@ public final class ResultsFolder {
             resolved = ResolvedScenario.read(dir.resolve("resolved.yaml"));
         }
         return resolved;
+    }
+
+    /**
+     * The resolved scenario of {@code point}: {@code resolved/<point>.yaml} in a sweep folder,
+     * {@code resolved.yaml} in a one-point folder.
+     */
+    public ResolvedScenario resolved(int point) {
+        Path own = dir.resolve("resolved").resolve(point + ".yaml");
+        if (!Files.exists(own)) {
+            return resolved();
+        }
+        return resolvedByPoint.computeIfAbsent(point, p -> ResolvedScenario.read(own));
+    }
+
+    /** The sweep's points.csv (no keys when the folder has none). */
+    public Points points() {
+        if (points == null) {
+            points = Points.read(dir.resolve("points.csv"));
+        }
+        return points;
     }
 
     /** The summary row, or a clear error naming the file and the missing metric. */

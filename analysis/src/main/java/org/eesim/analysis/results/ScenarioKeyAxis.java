@@ -3,9 +3,10 @@ package org.eesim.analysis.results;
 import java.util.List;
 
 /**
- * Takes x from a key of each folder's {@code resolved.yaml}. The first folder's unit becomes the
- * axis unit and the others are converted into it, so {@code 500 kbps} and {@code 18.8 Mbps}
- * share one axis.
+ * Takes x from a scenario key of each point: the value its sweep gave it ({@code points.csv},
+ * as written) when the key was swept, else the point's resolved scenario. The first point's unit
+ * becomes the axis unit and the others are converted into it, so {@code 500 kbps} and
+ * {@code 18.8 Mbps} share one axis.
  */
 public final class ScenarioKeyAxis implements PointAxis {
 
@@ -26,7 +27,8 @@ public final class ScenarioKeyAxis implements PointAxis {
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("no results folder");
         }
-        String unit = folders.get(0).resolved().quantity(key).unit();
+        ResultsFolder first = folders.get(0);
+        String unit = quantity(first, first.summary().points().first(), key).unit();
         String title = label == null ? key : label;
         return new ScenarioKeyAxis(key, unit, unit.isEmpty() ? title : title + " (" + unit + ")");
     }
@@ -42,16 +44,23 @@ public final class ScenarioKeyAxis implements PointAxis {
 
     @Override
     public double x(ResultsFolder folder, int point) {
-        if (folder.summary().points().size() > 1) {
-            throw ResultsException.at(folder.dir().resolve("summary.csv"), 0, "point",
-                    "several sweep points in one folder: x per point needs the sweep's points"
-                            + " file, which this version does not read");
-        }
-        Quantity q = folder.resolved().quantity(key);
+        Quantity q = quantity(folder, point, key);
         try {
             return q.in(unit);
         } catch (IllegalArgumentException e) {
-            throw ResultsException.at(folder.resolved().file(), 0, key, e.getMessage());
+            throw ResultsException.at(folder.resolved(point).file(), 0, key, e.getMessage());
+        }
+    }
+
+    private static Quantity quantity(ResultsFolder folder, int point, String key) {
+        Points points = folder.points();
+        if (!points.has(key)) {
+            return folder.resolved(point).quantity(key);
+        }
+        try {
+            return Quantity.parse(points.value(point, key));
+        } catch (IllegalArgumentException e) {
+            throw ResultsException.at(points.file(), 0, key, e.getMessage());
         }
     }
 }

@@ -1,0 +1,95 @@
+package org.eesim.analysis.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code points.csv} of a sweep folder: each point's value of every swept key, as the scenario
+ * wrote it (units included). A folder without it (one point, or written before sweeps) has no
+ * swept keys.
+ */
+public final class Points {
+
+    private final Path file;
+    private final List<String> keys;
+    private final Map<Integer, Map<String, String>> values;
+
+    private Points(Path file, List<String> keys, Map<Integer, Map<String, String>> values) {
+        this.file = file;
+        this.keys = List.copyOf(keys);
+        this.values = values;
+    }
+
+    public static Points read(Path file) {
+        if (!Files.exists(file)) {
+            return new Points(file, List.of(), Map.of());
+        }
+        CsvFile csv = CsvFile.read(file, "point");
+        List<String> keys = new ArrayList<>();
+        CsvFile header = csv;
+        for (String k : headerOf(file)) {
+            if (!k.equals("point") && !k.equals("seed")) {
+                keys.add(k);
+            }
+        }
+        Map<Integer, Map<String, String>> values = new LinkedHashMap<>();
+        for (CsvFile.Row r : header.rows()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (String k : keys) {
+                v.put(k, r.text(k));
+            }
+            values.put(r.nonNegativeInt("point"), v);
+        }
+        return new Points(file, keys, values);
+    }
+
+    private static List<String> headerOf(Path file) {
+        try {
+            String first = Files.readAllLines(file).get(0);
+            List<String> out = new ArrayList<>();
+            for (String s : first.split(",")) {
+                out.add(s.strip().replaceAll("^\"|\"$", ""));
+            }
+            return out;
+        } catch (java.io.IOException | IndexOutOfBoundsException e) {
+            throw ResultsException.at(file, 1, null, "cannot read the header");
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The swept keys, in the sweep's order. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    public boolean has(String key) {
+        return keys.contains(key);
+    }
+
+    /** The value of {@code key} at {@code point}, as written; fails naming the file. */
+    public String value(int point, String key) {
+        Map<String, String> v = values.get(point);
+        if (v == null) {
+            throw ResultsException.at(file, 0, "point", "no row for point " + point);
+        }
+        return v.get(key);
+    }
+
+    /** {@code key=value, ...} for the swept keys except {@code leaveOut}; "" when none. */
+    public String label(int point, List<String> leaveOut) {
+        List<String> parts = new ArrayList<>();
+        for (String k : keys) {
+            if (!leaveOut.contains(k)) {
+                parts.add(k + "=" + value(point, k));
+            }
+        }
+        return String.join(", ", parts);
+    }
+}

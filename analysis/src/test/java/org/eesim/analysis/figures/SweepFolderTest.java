@@ -1,0 +1,93 @@
+package org.eesim.analysis.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.eesim.analysis.results.ResultsFolder;
+import org.eesim.analysis.results.ScenarioKeyAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Figures from one real sweep folder written by sim-core: x comes from each point's swept value,
+ * and the other swept key splits the series.
+ */
+class SweepFolderTest {
+
+    static final Path PROFILE = Path.of("..", "profiles", "b-alexnet-carpex").toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+
+    private ResultsFolder sweep(String over) throws Exception {
+        Path f = tmp.resolve("s.yaml");
+        Files.writeString(f, """
+                name: s
+                profile: %s
+                tiers:
+                  device: {count: 4, speed: 0.25}
+                  edge: {cores: 2}
+                links:
+                  uplink: {bandwidth: 18.8 Mbps, delay: 5 ms}
+                placement: {cut1: 6, cut2: 21}
+                workload:
+                  arrival: {type: poisson, rate: 1/s}
+                early_exit: {threshold: 0.8}
+                run: {requests: 300, replications: 2, seed: 3}
+                output: {dir: %s, name: sweep}
+                sweep:
+                  over:
+                %s""".formatted(PROFILE, tmp.resolve("results"), over));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = org.eesim.cli.Main.execute(new PrintWriter(out), new PrintWriter(err), "run", f.toString(),
+                "--quiet", "--threads", "2");
+        assertEquals(0, status, err.toString());
+        return ResultsFolder.open(tmp.resolve("results/sweep"));
+    }
+
+    @Test
+    void xComesFromEachPointsSweptValueAndTheOtherKeySplitsTheSeries() throws Exception {
+        ResultsFolder folder = sweep("""
+                    - {key: workload.arrival.rate, values: [1/s, 2/s]}
+                    - {key: links.uplink.bandwidth, values: [5 Mbps, 10 Mbps, 20000 kbps]}
+                """);
+        assertEquals(6, folder.summary().points().size());
+        Sweep sweep = new Sweep(ScenarioKeyAxis.of("links.uplink.bandwidth", null, List.of(folder)),
+                Source.all(List.of(folder)));
+        assertEquals(List.of("pristine; workload.arrival.rate=1/s", "pristine; workload.arrival.rate=2/s"),
+                sweep.conditions());
+        XYPlot plot = LatencyVsX.of(sweep).chart().getXYPlot();
+        assertEquals("links.uplink.bandwidth (Mbps)", plot.getDomainAxis().getLabel());
+        XYDataset mean = plot.getDataset(0);
+        assertEquals(2, mean.getSeriesCount());
+        assertEquals(3, mean.getItemCount(0));
+        assertEquals(20.0, mean.getXValue(0, 2), 1e-12, "20000 kbps on the Mbps axis");
+        double at5 = mean.getYValue(0, 0);
+        double at20 = mean.getYValue(0, 2);
+        assertEquals(folder.require(0, "latency.mean").mean() * 1000, at5, 1e-9, "point 0 is 1/s at 5 Mbps, in ms");
+        assertTrue(at5 > at20, "a slower uplink cannot make offloaded requests faster: " + at5 + " vs " + at20);
+        assertTrue(folder.resolved(3).node("links.uplink.bandwidth").orElseThrow().asText().equals("5 Mbps"));
+    }
+
+    @Test
+    void aSweepOfOneKeyDrawsItsVsXFiguresWithoutBeingTold() throws Exception {
+        ResultsFolder folder = sweep("""
+                    - {key: links.uplink.bandwidth, values: [5 Mbps, 20 Mbps]}
+                """);
+        Files.createDirectories(tmp.resolve("fig"));
+        List<Path> written = new Figures(List.of(folder), null, null, false).draw(Set.of(), tmp.resolve("fig"));
+        assertTrue(written.stream().anyMatch(p -> p.getFileName().toString().equals("latency-vs-x.csv")), written.toString());
+        assertEquals(List.of("5 Mbps", "20 Mbps"), Source.all(List.of(folder)).stream()
+                .map(s -> s.label().replace("links.uplink.bandwidth=", "")).toList());
+    }
+}

@@ -1,0 +1,154 @@
+package org.eesim.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.eesim.sweep.SweepPlan;
+import org.eesim.yaml.ProblemsException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code eesim slurm FILE --shards n}: a SLURM batch script whose job array runs the n shards of
+ * the scenario; {@code eesim merge FILE} joins them afterwards.
+ */
+@Command(name = "slurm", description = {"Write a SLURM batch script: a job array over the shards of a scenario.",
+        "Submit it with sbatch; when every task is done, join the shards with 'eesim merge FILE'."})
+final class SlurmCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "scenario YAML file")
+    Path file;
+
+    @Option(names = "--shards", required = true, description = "number of shards (array tasks)")
+    int shards;
+
+    @Option(names = "--partition", description = "SLURM partition (default: the cluster's default)")
+    String partition;
+
+    @Option(names = "--time", description = "time limit per task, e.g. 01:00:00 (default: %(DEFAULT-VALUE)s)")
+    String time = "01:00:00";
+
+    @Option(names = "--mem", description = "memory per task, e.g. 2G (default: %(DEFAULT-VALUE)s)")
+    String mem = "2G";
+
+    @Option(names = "--cpus", description = "cores per task, used as threads (default: %(DEFAULT-VALUE)s)")
+    int cpus = 1;
+
+    @Option(names = "--launcher", description = "command that starts eesim on the nodes"
+            + " (default: this JVM's java with this classpath and org.eesim.cli.Main)")
+    String launcher;
+
+    @Option(names = {"-o", "--output"}, description = "write the script here (default: standard output)")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SweepPlan plan;
+        try {
+            plan = SweepPlan.read(file);
+        } catch (ProblemsException e) {
+            return Main.report(e, err);
+        }
+        if (shards < 1 || cpus < 1) {
+            err.println("--shards and --cpus must be at least 1");
+            err.flush();
+            return Main.USER_ERROR;
+        }
+        // SLURM opens each task's log before the script runs: the folder must exist already.
+        Files.createDirectories(logs(plan));
+        String script = script(plan);
+        if (output == null) {
+            out.print(script);
+        } else {
+            Files.writeString(output, script);
+            if (!output.toFile().setExecutable(true)) {
+                err.println("note: could not mark " + output + " executable");
+            }
+            out.printf("%s: %d shards of %s; submit with: sbatch %s%n", output, shards, Main.size(plan), output);
+        }
+        out.flush();
+        return 0;
+    }
+
+    String script(SweepPlan plan) {
+        Path scenario = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path logs = logs(plan);
+        String run = (launcher != null ? launcher : defaultLauncher()) + " run " + quote(scenario.toString())
+                + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --threads \"${SLURM_CPUS_PER_TASK:-" + cpus
+                + "}\" --quiet";
+        StringBuilder b = new StringBuilder();
+        b.append("#!/bin/bash\n");
+        b.append("# eesim: ").append(Main.size(plan)).append(" of ").append(scenario.getFileName())
+                .append(" in ").append(shards).append(" shards (plan ").append(plan.sha256(), 0, 8).append(").\n");
+        b.append("# Submit: sbatch THIS_FILE. A task stopped by its time limit resumes when resubmitted.\n");
+        b.append("# Then join the shards into ").append(plan.folder()).append(":\n");
+        b.append("#   cd ").append(quote(cwd.toString())).append(" && ")
+                .append(launcher != null ? launcher : defaultLauncher()).append(" merge ")
+                .append(quote(scenario.toString())).append('\n');
+        b.append("#SBATCH --job-name=eesim-").append(plan.folderName()).append('\n');
+        b.append("#SBATCH --array=0-").append(shards - 1).append('\n');
+        if (partition != null) {
+            b.append("#SBATCH --partition=").append(partition).append('\n');
+        }
+        b.append("#SBATCH --time=").append(time).append('\n');
+        b.append("#SBATCH --mem=").append(mem).append('\n');
+        b.append("#SBATCH --cpus-per-task=").append(cpus).append('\n');
+        b.append("#SBATCH --ntasks=1\n");
+        b.append("#SBATCH --output=").append(logs).append("/%A_%a.out\n");
+        b.append("set -euo pipefail\n");
+        b.append("mkdir -p ").append(quote(logs.toString())).append('\n');
+        b.append("cd ").append(quote(cwd.toString())).append('\n');
+        b.append("exec ").append(run).append('\n');
+        return b.toString();
+    }
+
+    /** Where the tasks' logs go: {@code <folder>-slurm/<job>_<task>.out} beside the results. */
+    static Path logs(SweepPlan plan) {
+        return plan.folder().toAbsolutePath().resolveSibling(plan.folderName() + "-slurm");
+    }
+
+    /** This JVM's java and classpath: under {@code mvn exec:java} the project's class loader knows it. */
+    static String defaultLauncher() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> entries = new ArrayList<>();
+        ClassLoader cl = SlurmCommand.class.getClassLoader();
+        if (cl instanceof URLClassLoader u) {
+            for (URL url : u.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a local file: the node could not use it either
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                entries.add(Path.of(e).toAbsolutePath().toString()); // the nodes may start elsewhere
+            }
+        }
+        String cp = String.join(File.pathSeparator, entries);
+        return quote(java) + " -cp " + quote(cp) + " org.eesim.cli.Main";
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,113 @@
+package org.eesim.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eesim.stats.Summary;
+import org.eesim.sweep.Run;
+
+/**
+ * The tidy tables of a results folder and how they are rewritten: always whole, into a temporary
+ * file renamed over the old one, so that a stop leaves either the old or the new file.
+ */
+public final class Tables {
+
+    public static final String REPLICATIONS = "replications.csv";
+    public static final String DISTRIBUTION = "distribution.csv";
+    public static final String RUNS = "runs.csv";
+    public static final String SUMMARY = "summary.csv";
+    public static final String POINTS = "points.csv";
+
+    public static final String REPLICATIONS_HEADER = "point,replication,seed,metric,value";
+    public static final String SUMMARY_HEADER = "point,metric,n,mean,sd,ci_low,ci_high";
+    public static final String DISTRIBUTION_HEADER = "point,replication,quantile,latency_s";
+
+    private Tables() {
+    }
+
+    /** Rewrites the journal's three files to hold exactly {@code blocks}, in run order. */
+    static void write(Path dir, Collection<Block> blocks) throws IOException {
+        List<Block> sorted = new ArrayList<>(blocks);
+        sorted.sort((a, b) -> a.run().compareTo(b.run()));
+        StringBuilder reps = new StringBuilder(REPLICATIONS_HEADER).append('\n');
+        StringBuilder dist = new StringBuilder(DISTRIBUTION_HEADER).append('\n');
+        StringBuilder runs = new StringBuilder(Journal.RUNS_HEADER).append('\n');
+        for (Block b : sorted) {
+            b.replicationRows().forEach(r -> reps.append(r).append('\n'));
+            b.distributionRows().forEach(r -> dist.append(r).append('\n'));
+            runs.append(b.record()).append('\n');
+        }
+        // runs.csv last: until it is replaced, the old records still describe the old files' rows.
+        replace(dir.resolve(DISTRIBUTION), dist.toString());
+        replace(dir.resolve(REPLICATIONS), reps.toString());
+        replace(dir.resolve(RUNS), runs.toString());
+    }
+
+    /**
+     * {@code summary.csv} recomputed from the recorded runs: per point and metric (in the order
+     * the model reports them), the mean and Student-t interval over the point's replications in
+     * replication order. The same runs give the same file, whatever order they finished in.
+     */
+    public static List<String> summary(Collection<Block> blocks) {
+        Map<Integer, Map<String, List<Double>>> byPoint = new TreeMap<>();
+        List<Block> sorted = new ArrayList<>(blocks);
+        sorted.sort((a, b) -> a.run().compareTo(b.run()));
+        Map<Run, Map<String, Double>> values = new LinkedHashMap<>();
+        for (Block b : sorted) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (String row : b.replicationRows()) {
+                String[] f = row.split(",");
+                m.put(f[3], Double.parseDouble(f[4]));
+            }
+            values.put(b.run(), m);
+            Map<String, List<Double>> metrics = byPoint.computeIfAbsent(b.run().point(), k -> new LinkedHashMap<>());
+            m.keySet().forEach(k -> metrics.putIfAbsent(k, new ArrayList<>()));
+        }
+        for (Map.Entry<Run, Map<String, Double>> e : values.entrySet()) {
+            byPoint.get(e.getKey().point()).forEach((metric, list) ->
+                    list.add(e.getValue().getOrDefault(metric, Double.NaN)));
+        }
+        List<String> out = new ArrayList<>();
+        out.add(SUMMARY_HEADER);
+        byPoint.forEach((point, metrics) -> metrics.forEach((metric, list) -> {
+            Summary s = Summary.of(metric, list.stream().mapToDouble(Double::doubleValue).toArray());
+            out.add(point + "," + metric + "," + s.n() + "," + s.mean() + "," + s.sd() + "," + s.ciLow() + ","
+                    + s.ciHigh());
+        }));
+        return out;
+    }
+
+    /** Writes {@code text} to {@code file} through a temporary sibling and an atomic rename. */
+    public static void replace(Path file, String text) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    public static String csv(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+}
