@@ -273,12 +273,12 @@ def conditions(ref):
 
 
 def blur(sigma, branch_set):
-    return {"type": "gaussian_blur", "sigma": str(sigma), "kernel": str(4 * sigma + 1),
+    return {"type": "gaussian_blur", "sigma": str(sigma), "kernel": "%dx%d" % (4 * sigma + 1, 4 * sigma + 1), "sigma_units": "pixels",
             "branch_set": branch_set}
 
 
 def noise(sigma, branch_set):
-    return {"type": "gaussian_noise", "sigma": str(sigma), "sigma_unit": "0-255 pixel values",
+    return {"type": "gaussian_noise", "sigma": str(sigma), "sigma_units": "0..255 pixel values",
             "branch_set": branch_set}
 
 

@@ -47,4 +47,36 @@ class ShippedProfileTest {
         assertEquals(0.08115183246073299, 1 - (1 - q[0]) * (1 - q[1]), 1e-12);
         assertEquals("standard", p.conditions().get("noise-40").parameters().get("branch_set"));
     }
+
+    /**
+     * The condition parameters every shipped profile follows (docs/scenario-reference.md), so
+     * that policies and figures can tell a condition's distortion without parsing its name.
+     */
+    @Test
+    void everyShippedProfileFollowsTheConditionConvention() throws Exception {
+        List<Path> dirs;
+        try (var list = java.nio.file.Files.list(Path.of("../profiles"))) {
+            dirs = list.filter(d -> java.nio.file.Files.exists(d.resolve("profile.yaml"))).sorted().toList();
+        }
+        assertTrue(dirs.size() >= 6, "the shipped profiles: " + dirs);
+        for (Path dir : dirs) {
+            Profile p = ProfileReader.read(dir);
+            p.conditions().forEach((name, c) -> {
+                var params = c.parameters();
+                String where = dir.getFileName() + " " + name;
+                String type = params.get("type");
+                assertTrue(List.of("none", "gaussian_blur", "gaussian_noise").contains(type), where + " type " + type);
+                if (!type.equals("none")) {
+                    int sigma = Integer.parseInt(params.get("sigma"));
+                    assertTrue(params.containsKey("sigma_units"), where);
+                    if (type.equals("gaussian_blur")) {
+                        assertEquals((4 * sigma + 1) + "x" + (4 * sigma + 1), params.get("kernel"), where);
+                    }
+                }
+                String set = params.getOrDefault("branch_set", "standard");
+                assertTrue(set.equals("standard") ? !name.contains("@") : name.endsWith("@" + set),
+                        where + ": expert conditions are named <condition>@<branch_set>");
+            });
+        }
+    }
 }

@@ -40,7 +40,7 @@ public final class Conditions {
 
     private static Map<String, String> params(String distortion, Integer sigma, Integer kernel) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("distortion", distortion);
+        p.put("type", distortion);
         if (sigma != null) {
             p.put("sigma", Integer.toString(sigma));
             p.put("sigma_units", distortion.equals("gaussian_blur") ? "pixels" : "0..255 pixel values, clipped");
