@@ -58,6 +58,11 @@ public final class Charts implements Callable<Integer> {
                     + " PARENT/figures for several)")
     Path out;
 
+    @Option(names = "--points", split = ",", paramLabel = "ID",
+            description = "draw only these sweep points (ids from points.csv), e.g. 0,3,6 for a"
+                    + " latency CDF of chosen points")
+    List<Integer> points = new ArrayList<>();
+
     @Option(names = "--log-x", description = "log latency axis on the latency CDF")
     boolean logX;
 
@@ -106,7 +111,8 @@ public final class Charts implements Callable<Integer> {
                 : opened.size() == 1 ? opened.get(0).dir().resolve("figures")
                 : parentOf(opened.get(0)).resolve("figures");
         Files.createDirectories(dir);
-        List<Path> written = new Figures(opened, x, xLabel, logX).draw(kinds, dir);
+        List<Path> written = new Figures(opened, x, xLabel, logX)
+                .onlyPoints(Set.copyOf(points)).draw(kinds, dir);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return 0;
     }

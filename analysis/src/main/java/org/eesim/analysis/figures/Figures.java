@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eesim.analysis.results.PointAxis;
+import org.eesim.analysis.results.Quantity;
 import org.eesim.analysis.results.ResultsFolder;
 import org.eesim.analysis.results.ScenarioKeyAxis;
 
@@ -42,14 +43,49 @@ public final class Figures {
     private final String xKey;
     private final String xLabel;
     private final boolean logX;
+    private Set<Integer> points = Set.of();
 
     public Figures(List<ResultsFolder> folders, String xKey, String xLabel, boolean logX) {
         this.folders = List.copyOf(folders);
-        // One sweep folder that swept one key: that key is the x axis unless told otherwise.
-        this.xKey = xKey != null || folders.size() != 1 || folders.get(0).points().keys().size() != 1 ? xKey
-                : folders.get(0).points().keys().get(0);
+        this.xKey = xKey != null ? xKey : impliedX(folders);
         this.xLabel = xLabel;
         this.logX = logX;
+    }
+
+    /**
+     * Draws only these sweep points (their ids in points.csv / summary.csv) of every folder;
+     * empty: all. A CDF of 40 points is unreadable, a CDF of the three that matter is a figure.
+     */
+    public Figures onlyPoints(Set<Integer> chosen) {
+        for (ResultsFolder f : folders) {
+            for (int p : chosen) {
+                if (!f.summary().points().contains(p)) {
+                    throw new IllegalArgumentException(f.dir() + " has no point " + p + " (its points: "
+                            + f.summary().points() + ")");
+                }
+            }
+        }
+        this.points = Set.copyOf(chosen);
+        return this;
+    }
+
+    /**
+     * One sweep folder that swept one numeric key: that key is the x axis unless told otherwise.
+     * A sweep of conditions ({@code workload.mix}) has no x: its points are bars, not a line.
+     */
+    private static String impliedX(List<ResultsFolder> folders) {
+        if (folders.size() != 1 || folders.get(0).points().keys().size() != 1) {
+            return null;
+        }
+        ResultsFolder f = folders.get(0);
+        String key = f.points().keys().get(0);
+        int first = f.summary().points().first();
+        try {
+            Quantity.parse(f.points().value(first, key));
+            return key;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -64,7 +100,8 @@ public final class Figures {
                         + " needs --x KEY: the scenario key that varies between folders or sweep points");
             }
         }
-        List<Source> sources = Source.all(folders);
+        List<Source> sources = Source.all(folders).stream()
+                .filter(s -> points.isEmpty() || points.contains(s.point())).toList();
         List<Path> written = new ArrayList<>();
         Sweep sweep = null;
         if (chosen.stream().anyMatch(Kind::needsX)) {

@@ -27,6 +27,20 @@ public final class LatencyCdf {
     }
 
     /**
+     * Room for the legend's rows below the plot, so that many series shrink neither the plot nor
+     * its axis title (at 8 pt a label character is about 4 pt wide, a row 12 pt high).
+     */
+    static double legendHeight(List<Source> sources) {
+        if (sources.size() <= 1) {
+            return 0;
+        }
+        int longest = sources.stream().mapToInt(s -> s.label().length()).max().orElse(0);
+        int perRow = Math.max(1, (int) (PaperStyle.ONE_COLUMN / (longest * 4.0 + 28)));
+        int rows = (sources.size() + perRow - 1) / perRow;
+        return 12.0 * Math.max(0, rows - 1);
+    }
+
+    /**
      * @param logX a log latency axis, for distributions spanning decades; quantiles whose
      *     latency is 0 cannot be drawn there and are left out of the plot and of the CSV
      */
@@ -76,6 +90,7 @@ public final class LatencyCdf {
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         }
-        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.7, data);
+        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN,
+                PaperStyle.ONE_COLUMN * 0.7 + legendHeight(sources), data);
     }
 }

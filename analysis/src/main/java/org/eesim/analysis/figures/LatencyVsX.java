@@ -56,17 +56,12 @@ public final class LatencyVsX {
         }
         NumberAxis y = XyCharts.axis("End-to-end latency (ms)");
         y.setAutoRangeIncludesZero(true);
-        DeviationRenderer band = new DeviationRenderer(true, true);
+        BandRenderer band = new BandRenderer();
         XyCharts.style(band, means.getSeriesCount(), 0);
         for (int i = 0; i < means.getSeriesCount(); i++) {
-            // a light opaque tint of the line's colour: no transparency for printers to flatten
-            Color c = (Color) PaperStyle.linePaint(i * 3);
-            band.setSeriesPaint(i, c);
-            band.setSeriesFillPaint(i, tint(c));
             band.setSeriesStroke(i, new BasicStroke(1.0f));
         }
         band.setAlpha(1f);
-        band.setUseFillPaint(true);
         XYPlot plot = new XYPlot(means, XyCharts.axis(sweep.axis().label()), y, band);
         plot.setDataset(1, tails);
         XYLineAndShapeRenderer tailLines = XyCharts.lines(tails.getSeriesCount(), 1);
@@ -74,9 +69,7 @@ public final class LatencyVsX {
         if (sweep.conditions().size() > 1) {
             // colour = condition, dash = statistic: the mean solid over its band, p95 dashed, p99 dotted
             for (int c = 0; c < means.getSeriesCount(); c++) {
-                Color colour = (Color) PaperStyle.linePaint(c);
                 XyCharts.styleTwoFactor(band, c, c, 0);
-                band.setSeriesFillPaint(c, tint(colour));
                 XyCharts.styleTwoFactor(tailLines, 2 * c, c, 1);
                 XyCharts.styleTwoFactor(tailLines, 2 * c + 1, c, 2);
             }
@@ -86,6 +79,36 @@ public final class LatencyVsX {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         JFreeChart chart = XyCharts.chart(plot, true);
         return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+    }
+
+    /**
+     * DeviationRenderer fills the band and the markers with the same "fill paint"; here the band
+     * is a light opaque tint of the line's colour (no transparency for printers to flatten) and
+     * the markers keep their own fill, so they match the legend.
+     */
+    private static final class BandRenderer extends DeviationRenderer {
+        private static final long serialVersionUID = 1L;
+        private transient int pass;
+
+        BandRenderer() {
+            super(true, true);
+        }
+
+        @Override
+        public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
+                java.awt.geom.Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot plot,
+                org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                org.jfree.data.xy.XYDataset dataset, int series, int item,
+                org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
+            this.pass = pass;
+            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                    crosshairState, pass);
+        }
+
+        @Override
+        public java.awt.Paint getItemFillPaint(int series, int item) {
+            return pass == 0 ? tint((Color) getItemPaint(series, item)) : super.getItemFillPaint(series, item);
+        }
     }
 
     private static Color tint(Color c) {

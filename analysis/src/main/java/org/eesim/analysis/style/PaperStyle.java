@@ -71,7 +71,7 @@ public final class PaperStyle {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         // the right padding keeps the last tick label ("100") inside the page
-        chart.setPadding(new RectangleInsets(2, 2, 2, 8));
+        chart.setPadding(new RectangleInsets(5, 2, 2, 8)); // top: half of the top tick label
         Plot plot = chart.getPlot();
         if (plot instanceof CombinedDomainXYPlot combined) {
             axis(combined.getDomainAxis());

@@ -29,6 +29,10 @@ class SweepFolderTest {
     Path tmp;
 
     private ResultsFolder sweep(String over) throws Exception {
+        return sweep(PROFILE, over);
+    }
+
+    private ResultsFolder sweep(Path profile, String over) throws Exception {
         Path f = tmp.resolve("s.yaml");
         Files.writeString(f, """
                 name: s
@@ -46,7 +50,7 @@ class SweepFolderTest {
                 output: {dir: %s, name: sweep}
                 sweep:
                   over:
-                %s""".formatted(PROFILE, tmp.resolve("results"), over));
+                %s""".formatted(profile, tmp.resolve("results"), over));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = org.eesim.cli.Main.execute(new PrintWriter(out), new PrintWriter(err), "run", f.toString(),
@@ -88,6 +92,37 @@ class SweepFolderTest {
         List<Path> written = new Figures(List.of(folder), null, null, false).draw(Set.of(), tmp.resolve("fig"));
         assertTrue(written.stream().anyMatch(p -> p.getFileName().toString().equals("latency-vs-x.csv")), written.toString());
         assertEquals(List.of("5 Mbps", "20 Mbps"), Source.all(List.of(folder)).stream()
-                .map(s -> s.label().replace("links.uplink.bandwidth=", "")).toList());
+                .map(Source::label).toList(), "one swept key: the bare values label the points");
+    }
+
+    @Test
+    void aSweepOfConditionsIsDrawnAsBarsLabelledByCondition() throws Exception {
+        Path seed001 = PROFILE.resolveSibling("b-mobilenet-distortion-robust");
+        ResultsFolder folder = sweep(seed001, """
+                    - {key: workload.mix, values: [{pristine: 1}, {blur-3: 1}, {pristine: 0.5, blur-3: 0.5}]}
+                """);
+        Files.createDirectories(tmp.resolve("fig"));
+        // no x axis can be made of conditions: the default set must not ask for one
+        List<Path> written = new Figures(List.of(folder), null, null, false).draw(Set.of(), tmp.resolve("fig"));
+        assertTrue(written.stream().anyMatch(p -> p.getFileName().toString().equals("exit-distribution.csv")));
+        assertTrue(written.stream().noneMatch(p -> p.getFileName().toString().contains("-vs-x")), written.toString());
+        assertEquals(List.of("pristine", "blur-3", "{pristine: 0.5, blur-3: 0.5}"),
+                Source.all(List.of(folder)).stream().map(Source::label).toList());
+    }
+
+    @Test
+    void chosenPointsAloneAreDrawnAndAnUnknownPointIsRefused() throws Exception {
+        ResultsFolder folder = sweep("""
+                    - {key: links.uplink.bandwidth, values: [5 Mbps, 10 Mbps, 20 Mbps]}
+                """);
+        Files.createDirectories(tmp.resolve("fig"));
+        new Figures(List.of(folder), null, null, false).onlyPoints(Set.of(0, 2))
+                .draw(Set.of(Figures.Kind.LATENCY_CDF), tmp.resolve("fig"));
+        List<String> csv = Files.readAllLines(tmp.resolve("fig/latency-cdf.csv"));
+        assertEquals(List.of("20 Mbps", "5 Mbps"), csv.stream().skip(1).map(l -> l.split(",")[0])
+                .distinct().sorted().toList(), "points 0 and 2, not 1");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Figures(List.of(folder), null, null, false).onlyPoints(Set.of(7)));
+        assertTrue(e.getMessage().contains("has no point 7"), e.getMessage());
     }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Redraws the README's figure gallery (docs/figures/gallery-*.png) from shipped scenarios:
+# three sweeps in scenarios/gallery/ and the quickstart. About half a minute after the install.
+# Usage (from the repository root): docs/figures/make-gallery.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -q -B -DskipTests install
+eesim() { mvn -q -B -pl sim-core exec:java -Dexec.args="$*"; }
+charts() { mvn -q -B -pl analysis exec:java -Dexec.args="$*"; }
+for s in threshold distortion load; do
+  eesim run "scenarios/gallery/$s.yaml" --quiet >/dev/null   # resumes (or just re-reads) a finished folder
+done
+eesim run scenarios/quickstart.yaml --quiet >/dev/null
+charts results/gallery-threshold --x early_exit.threshold --x-label p_tar \
+  --figures offload-vs-x,accuracy-latency,latency-vs-x >/dev/null
+charts results/gallery-distortion --figures exit-distribution >/dev/null
+charts results/gallery-load --x-label "'arrival rate per phone'" \
+  --figures latency-vs-x,resources-vs-x >/dev/null
+charts results/gallery-load --points 0,4,6 --figures latency-cdf --out results/gallery-load/figures/cdf >/dev/null
+charts --latest results --figures latency-cdf,exit-distribution,summary >/dev/null
+q=$(ls -td results/quickstart-*/ | head -1)
+copy() { cp "$1" "docs/figures/$2"; echo "docs/figures/$2"; }
+copy results/gallery-threshold/figures/offload-vs-x.png gallery-offload-vs-threshold.png
+copy results/gallery-threshold/figures/accuracy-latency.png gallery-accuracy-latency.png
+copy results/gallery-threshold/figures/latency-vs-x.png gallery-latency-vs-threshold.png
+copy results/gallery-distortion/figures/exit-distribution.png gallery-exit-distribution.png
+copy results/gallery-load/figures/latency-vs-x.png gallery-latency-vs-load.png
+copy results/gallery-load/figures/resources-vs-x.png gallery-resources-vs-load.png
+copy results/gallery-load/figures/cdf/latency-cdf.png gallery-latency-cdf.png
+copy "${q}figures/latency-cdf.png" quickstart-latency-cdf.png
+copy "${q}figures/exit-distribution.png" quickstart-exit-distribution.png
