@@ -11,13 +11,12 @@ for s in threshold distortion load; do
   eesim run "scenarios/gallery/$s.yaml" --quiet >/dev/null   # resumes (or just re-reads) a finished folder
 done
 eesim run scenarios/quickstart.yaml --quiet >/dev/null
-charts results/gallery-threshold --x early_exit.threshold --x-label p_tar \
-  --figures offload-vs-x,accuracy-latency,latency-vs-x >/dev/null
-charts results/gallery-distortion --figures exit-distribution >/dev/null
-charts results/gallery-load --x-label "'arrival rate per phone'" \
-  --figures latency-vs-x,resources-vs-x >/dev/null
+# each scenario's output section names its figures (and figure_x); only the axis words are added
+charts results/gallery-threshold --x-label p_tar >/dev/null
+charts results/gallery-distortion >/dev/null
+charts results/gallery-load --x-label "'arrival rate per phone'" >/dev/null
 charts results/gallery-load --points 0,4,6 --figures latency-cdf --out results/gallery-load/figures/cdf >/dev/null
-charts --latest results --figures latency-cdf,exit-distribution,summary >/dev/null
+charts --latest results >/dev/null
 q=$(ls -td results/quickstart-*/ | head -1)
 copy() { cp "$1" "docs/figures/$2"; echo "docs/figures/$2"; }
 copy results/gallery-threshold/figures/offload-vs-x.png gallery-offload-vs-threshold.png

@@ -98,6 +98,10 @@ public final class RunFolder {
             throw new ResultsConflict("results folder " + dir + " holds shard " + theirs + ", not " + shard
                     + "; nothing was run.");
         }
+        // The same plan hash means the same numbers; what may differ is outside the hash (the
+        // output section, comments): the folder records the file as it is now, so that figures
+        // named in output.figures after a run are the ones the analysis command draws.
+        writeScenario();
     }
 
     private void make(Instant now) throws IOException {
@@ -114,6 +118,12 @@ public final class RunFolder {
             throw new ResultsConflict(dir + " exists and is not a folder; nothing was run.");
         }
         Files.createDirectories(dir);
+        writeScenario();
+        Tables.replace(dir.resolve(Tables.POINTS), points());
+        Tables.replace(dir.resolve(MANIFEST), yaml(manifest(now)));
+    }
+
+    private void writeScenario() throws IOException {
         Tables.replace(dir.resolve("scenario.yaml"), Files.readString(plan.file()));
         if (plan.isSweep()) {
             Files.createDirectories(dir.resolve("resolved"));
@@ -123,8 +133,6 @@ public final class RunFolder {
         } else {
             Tables.replace(dir.resolve("resolved.yaml"), plan.points().get(0).resolvedYaml());
         }
-        Tables.replace(dir.resolve(Tables.POINTS), points());
-        Tables.replace(dir.resolve(MANIFEST), yaml(manifest(now)));
     }
 
     /** {@code point,<key>,...}: each point's value of every swept key, as written, units included. */

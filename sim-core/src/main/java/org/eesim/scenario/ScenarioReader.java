@@ -238,11 +238,41 @@ public final class ScenarioReader {
         return problems.size() > before || f.mapping() == null ? null : new Placement(cut1, cut2);
     }
 
+    /** {@code output.figures}: a list of known figure names; each unknown one is reported. */
+    private List<String> figures(YamlNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            problems.add(node, "expected a list of figure names (" + String.join(", ", Output.FIGURES) + ")");
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            String name = item instanceof YamlNode.Scalar sc ? sc.text() : null;
+            if (name == null || !Output.FIGURES.contains(name)) {
+                problems.add(item, "unknown figure '" + (name == null ? item.describe() : name) + "'"
+                        + org.eesim.yaml.Suggest.hint(name == null ? "" : name, Output.FIGURES)
+                        + " (known: " + String.join(", ", Output.FIGURES) + ")");
+            } else if (out.contains(name)) {
+                problems.add(item, "figure '" + name + "' is listed twice");
+            } else {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     private Output output(YamlNode node) {
         int before = problems.size();
-        Fields f = Fields.of(node, problems, "dir", "name");
+        Fields f = Fields.of(node, problems, "dir", "name", "figures", "figure_x");
         String dir = f.string("dir", "results");
         String name = f.string("name", null);
+        List<String> figures = figures(f.node("figures"));
+        String figureX = f.string("figure_x", null);
+        if (figureX != null && figureX.isBlank()) {
+            problems.add(f.node("figure_x"), "figure_x must name a scenario key, e.g. early_exit.threshold");
+        }
         if (name != null && (name.isBlank() || name.contains("/") || name.contains("\\"))) {
             problems.add(f.node("name"), "output name must be a plain folder name, got '" + name + "'");
         }
@@ -250,7 +280,7 @@ public final class ScenarioReader {
             return null;
         }
         try {
-            return new Output(Path.of(dir), name);
+            return new Output(Path.of(dir), name, figures, figureX);
         } catch (java.nio.file.InvalidPathException e) {
             problems.add(f.node("dir"), "not a usable folder path: " + e.getMessage());
             return null;

@@ -69,6 +69,13 @@ public final class ScenarioWriter {
         root.put("service_time", lower(s.serviceTime()));
         run(root.putObject("run"), s.run());
         ObjectNode output = root.putObject("output").put("dir", s.output().dir().toString());
+        if (!s.output().figures().isEmpty()) {
+            var figures = output.putArray("figures");
+            s.output().figures().forEach(figures::add);
+        }
+        if (s.output().figureX() != null) {
+            output.put("figure_x", s.output().figureX());
+        }
         if (s.output().name() != null) {
             output.put("name", s.output().name());
         }

@@ -137,6 +137,22 @@ class SweepCommandsTest {
     }
 
     @Test
+    void aRerunWithANewOutputSectionKeepsTheNumbersAndRecordsTheSection(@TempDir Path dir) throws IOException {
+        Path f = SweepFiles.write(dir, "s", 400, 2, SWEEP);
+        Path first = run(f, "--threads", "2");
+        String before = Files.readString(first.resolve("summary.csv"));
+        assertFalse(Files.readString(first.resolve("resolved/0.yaml")).contains("figures"));
+        Files.writeString(f, Files.readString(f).replace("output: {dir: ",
+                "output: {figures: [offload-vs-x], dir: "));
+        Path again = run(f, "--threads", "2");
+        assertEquals(first, again, "the output section is not part of the plan: same folder");
+        assertEquals(before, Files.readString(again.resolve("summary.csv")));
+        assertTrue(Files.readString(again.resolve("resolved/0.yaml")).contains("- offload-vs-x"),
+                "the analysis command reads output.figures from here");
+        assertTrue(Files.readString(again.resolve("scenario.yaml")).contains("figures: [offload-vs-x]"));
+    }
+
+    @Test
     void aSecondWriterIntoTheSameFolderIsRefused(@TempDir Path dir) throws IOException {
         Path f = scenario(dir, "s");
         Path folder = run(f, "--shard", "0/2");

@@ -53,6 +53,15 @@ class ScenarioReaderErrorsTest {
     }
 
     @Test
+    void unknownFigureInTheOutputSection() {
+        int line = change("figures: [latency-cdf, offload-vs-x]", "figures: [latency-cdf, ofload-vs-x]");
+        Problem p = assertProblem(problems(file), file, line, "output.figures[1]",
+                "unknown figure 'ofload-vs-x': did you mean 'offload-vs-x'? (known: latency-cdf, exit-distribution,"
+                        + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x)");
+        assertEquals(26, p.column(), "1-based: the o of ofload");
+    }
+
+    @Test
     void unknownKeyWithNothingClose() {
         int line = change("  deadline: 100 ms", "  colour: blue");
         assertProblem(problems(file), file, line, "workload.colour",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +31,8 @@ class ScenarioReaderTest {
         assertEquals(ServiceTimeModel.EXPONENTIAL, s.serviceTime());
         assertEquals(new RunControl(new RunControl.Span.Requests(20000), new RunControl.Span.Requests(1000), 5, 42),
                 s.run());
-        assertEquals(new Output(Path.of("results"), "full-run"), s.output());
+        assertEquals(new Output(Path.of("results"), "full-run", List.of("latency-cdf", "offload-vs-x"),
+                "links.uplink.bandwidth"), s.output());
     }
 
     @Test

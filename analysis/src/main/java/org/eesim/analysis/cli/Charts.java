@@ -50,7 +50,7 @@ public final class Charts implements Callable<Integer> {
     @Option(names = "--figures", split = ",", paramLabel = "NAME",
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
-                    + " accuracy-latency, resources-vs-x")
+                    + " accuracy-latency, resources-vs-x; default: the run's output.figures")
     List<String> figures = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -97,8 +97,17 @@ public final class Charts implements Callable<Integer> {
         if (opened.isEmpty()) {
             throw new IllegalArgumentException("no results folder: name one, or use --latest results");
         }
+        List<String> names = figures;
+        String xKey = x;
+        if (names.isEmpty()) {
+            names = fromOutputSection(opened, "figures");
+        }
+        if (xKey == null) {
+            List<String> keys = fromOutputSection(opened, "figure_x");
+            xKey = keys.size() == 1 ? keys.get(0) : null;
+        }
         Set<Figures.Kind> kinds = new LinkedHashSet<>();
-        for (String name : figures) {
+        for (String name : names) {
             try {
                 kinds.add(Figures.Kind.parse(name));
             } catch (IllegalArgumentException e) {
@@ -111,10 +120,28 @@ public final class Charts implements Callable<Integer> {
                 : opened.size() == 1 ? opened.get(0).dir().resolve("figures")
                 : parentOf(opened.get(0)).resolve("figures");
         Files.createDirectories(dir);
-        List<Path> written = new Figures(opened, x, xLabel, logX)
+        List<Path> written = new Figures(opened, xKey, xLabel, logX)
                 .onlyPoints(Set.copyOf(points)).draw(kinds, dir);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return 0;
+    }
+
+    /**
+     * What the scenarios' {@code output} sections ask for ({@code figures} or {@code figure_x}),
+     * in first-seen order over the folders: the defaults when the command line says nothing.
+     */
+    private static List<String> fromOutputSection(List<ResultsFolder> folders, String key) {
+        Set<String> values = new LinkedHashSet<>();
+        for (ResultsFolder f : folders) {
+            f.resolved(f.summary().points().first()).node("output." + key).ifPresent(n -> {
+                if (n.isArray()) {
+                    n.forEach(v -> values.add(v.asText()));
+                } else {
+                    values.add(n.asText());
+                }
+            });
+        }
+        return List.copyOf(values);
     }
 
     private static Path parentOf(ResultsFolder f) {

@@ -45,6 +45,27 @@ class ChartsTest {
     }
 
     @Test
+    void theRunsOutputSectionChoosesTheFiguresWhenTheCommandLineDoesNot() throws Exception {
+        Path dir = copyQuickstart();
+        Path resolved = dir.resolve("resolved.yaml");
+        String yaml = Files.readString(resolved);
+        assertTrue(yaml.contains("output:\n"), "the fixture has an output section");
+        Files.writeString(resolved, yaml.replace("output:\n", "output:\n  figures: [exit-distribution]\n"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, dir.toString()), err.toString());
+        assertTrue(Files.exists(dir.resolve("figures/exit-distribution.pdf")));
+        assertFalse(Files.exists(dir.resolve("figures/latency-cdf.pdf")), "not asked for");
+        assertFalse(Files.exists(dir.resolve("figures/summary.tex")), "not asked for");
+    }
+
+    @Test
+    void simCoreChecksTheFigureNamesThisModuleDraws() {
+        assertEquals(org.eesim.scenario.Output.FIGURES, java.util.Arrays.stream(
+                org.eesim.analysis.figures.Figures.Kind.values()).map(k -> k.fileName()).toList());
+    }
+
+    @Test
     void badColumnIsOneLineWithoutStackTrace() throws Exception {
         Path dir = copyQuickstart();
         Path summary = dir.resolve("summary.csv");
