@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eesim.analysis.figures.Figures;
+import org.eesim.analysis.figures.Reference;
 import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.results.ResultsFolder;
 import picocli.CommandLine;
@@ -62,6 +63,11 @@ public final class Charts implements Callable<Integer> {
             description = "draw only these sweep points (ids from points.csv), e.g. 0,3,6 for a"
                     + " latency CDF of chosen points")
     List<Integer> points = new ArrayList<>();
+
+    @Option(names = "--reference", paramLabel = "CSV",
+            description = "published values to draw over the figures: figure,series,x,y"
+                    + " (series as in the figure's CSV, y in its unit)")
+    Path reference;
 
     @Option(names = "--log-x", description = "log latency axis on the latency CDF")
     boolean logX;
@@ -121,7 +127,8 @@ public final class Charts implements Callable<Integer> {
                 : parentOf(opened.get(0)).resolve("figures");
         Files.createDirectories(dir);
         List<Path> written = new Figures(opened, xKey, xLabel, logX)
-                .onlyPoints(Set.copyOf(points)).draw(kinds, dir);
+                .onlyPoints(Set.copyOf(points))
+                .withReference(reference == null ? null : Reference.read(reference)).draw(kinds, dir);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return 0;
     }

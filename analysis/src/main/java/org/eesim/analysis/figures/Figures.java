@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eesim.analysis.results.ConditionAxis;
 import org.eesim.analysis.results.PointAxis;
 import org.eesim.analysis.results.Quantity;
 import org.eesim.analysis.results.ResultsFolder;
@@ -44,6 +45,7 @@ public final class Figures {
     private final String xLabel;
     private final boolean logX;
     private Set<Integer> points = Set.of();
+    private Reference reference;
 
     public Figures(List<ResultsFolder> folders, String xKey, String xLabel, boolean logX) {
         this.folders = List.copyOf(folders);
@@ -67,6 +69,19 @@ public final class Figures {
         }
         this.points = Set.copyOf(chosen);
         return this;
+    }
+
+    /** Published values to draw over the figures they name ({@link Reference}). */
+    public Figures withReference(Reference published) {
+        this.reference = published;
+        return this;
+    }
+
+    private List<Path> write(Figure f, Path dir) {
+        if (reference != null) {
+            reference.overlay(f);
+        }
+        return f.writeTo(dir);
     }
 
     /**
@@ -105,13 +120,14 @@ public final class Figures {
         List<Path> written = new ArrayList<>();
         Sweep sweep = null;
         if (chosen.stream().anyMatch(Kind::needsX)) {
-            PointAxis axis = ScenarioKeyAxis.of(xKey, xLabel, folders);
+            PointAxis axis = ConditionAxis.names(xKey) ? ConditionAxis.of(xKey, xLabel, folders)
+                    : ScenarioKeyAxis.of(xKey, xLabel, folders);
             sweep = new Sweep(axis, sources);
         }
         for (Kind k : chosen) {
             switch (k) {
-                case LATENCY_CDF -> written.addAll(LatencyCdf.of(sources, logX).writeTo(dir));
-                case EXIT_DISTRIBUTION -> written.addAll(ExitDistribution.of(sources).writeTo(dir));
+                case LATENCY_CDF -> written.addAll(write(LatencyCdf.of(sources, logX), dir));
+                case EXIT_DISTRIBUTION -> written.addAll(write(ExitDistribution.of(sources), dir));
                 case SUMMARY -> {
                     for (ResultsFolder f : folders) {
                         Path target = folders.size() == 1 ? dir : f.dir().resolve("figures");
@@ -119,10 +135,10 @@ public final class Figures {
                         written.add(SummaryTable.write(f, target));
                     }
                 }
-                case OFFLOAD_VS_X -> written.addAll(OffloadVsX.of(sweep).writeTo(dir));
-                case LATENCY_VS_X -> written.addAll(LatencyVsX.of(sweep).writeTo(dir));
-                case ACCURACY_LATENCY -> written.addAll(AccuracyLatency.of(sweep).writeTo(dir));
-                case RESOURCES_VS_X -> written.addAll(ResourcesVsX.of(sweep).writeTo(dir));
+                case OFFLOAD_VS_X -> written.addAll(write(OffloadVsX.of(sweep), dir));
+                case LATENCY_VS_X -> written.addAll(write(LatencyVsX.of(sweep), dir));
+                case ACCURACY_LATENCY -> written.addAll(write(AccuracyLatency.of(sweep), dir));
+                case RESOURCES_VS_X -> written.addAll(write(ResourcesVsX.of(sweep), dir));
             }
         }
         return written;

@@ -62,7 +62,7 @@ public final class LatencyVsX {
             band.setSeriesStroke(i, new BasicStroke(1.0f));
         }
         band.setAlpha(1f);
-        XYPlot plot = new XYPlot(means, XyCharts.axis(sweep.axis().label()), y, band);
+        XYPlot plot = new XYPlot(means, XyCharts.xAxis(sweep.axis().label()), y, band);
         plot.setDataset(1, tails);
         XYLineAndShapeRenderer tailLines = XyCharts.lines(tails.getSeriesCount(), 1);
         plot.setRenderer(1, tailLines);

@@ -34,10 +34,19 @@ public final class OffloadVsX {
         Set<String> crossings = new LinkedHashSet<>();
         TidyTable data = new TidyTable("series", "x", "percent", "ci_low_percent",
                 "ci_high_percent", "folder");
+        boolean[] flat = flat(sweep);
+        boolean anyInformative = !flat[0] || !flat[1];
+        int[] dash = new int[CROSSINGS.length]; // dash by the crossing's place among those drawn
+        for (int k = 0, drawn = 0; k < CROSSINGS.length; k++) {
+            dash[k] = flat[k] && anyInformative ? -1 : drawn++;
+        }
         for (int c = 0; c < sweep.conditions().size(); c++) {
             String condition = sweep.conditions().get(c);
             for (int k = 0; k < CROSSINGS.length; k++) {
                 String[] crossing = CROSSINGS[k];
+                if (flat[k] && anyInformative) {
+                    continue;
+                }
                 YIntervalSeries s = new YIntervalSeries(sweep.seriesName(condition, crossing[1]));
                 for (Sweep.Point p : sweep.in(condition)) {
                     var row = p.metric(crossing[0]);
@@ -51,7 +60,7 @@ public final class OffloadVsX {
                 }
                 if (s.getItemCount() > 0) {
                     dataset.addSeries(s);
-                    factors.add(new int[] {c, k});
+                    factors.add(new int[] {c, dash[k]});
                     crossings.add(crossing[1]);
                 }
             }
@@ -59,7 +68,7 @@ public final class OffloadVsX {
         NumberAxis y = XyCharts.axis("Requests offloaded (%)");
         y.setAutoRangeIncludesZero(true);
         XYErrorRenderer renderer = XyCharts.withErrorBars(dataset.getSeriesCount());
-        XYPlot plot = new XYPlot(dataset, XyCharts.axis(sweep.axis().label()), y, renderer);
+        XYPlot plot = new XYPlot(dataset, XyCharts.xAxis(sweep.axis().label()), y, renderer);
         if (sweep.conditions().size() > 1) {
             for (int i = 0; i < factors.size(); i++) {
                 XyCharts.styleTwoFactor(renderer, i, factors.get(i)[0], factors.get(i)[1]);
@@ -68,5 +77,30 @@ public final class OffloadVsX {
         }
         JFreeChart chart = XyCharts.chart(plot, true);
         return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+    }
+
+    /**
+     * Per crossing: true when it is absent or every request crosses it at every point (or none
+     * does), e.g. a device that computes nothing sends everything to the edge. Such a line at
+     * 100% says nothing and crowds the legend, so it is left out when the other one varies.
+     */
+    private static boolean[] flat(Sweep sweep) {
+        boolean[] flat = new boolean[CROSSINGS.length];
+        for (int k = 0; k < CROSSINGS.length; k++) {
+            Double first = null;
+            boolean same = true;
+            for (Sweep.Point p : sweep.points()) {
+                var row = p.metric(CROSSINGS[k][0]);
+                if (row.isEmpty()) {
+                    continue;
+                }
+                SummaryRow r = row.get();
+                boolean extreme = (r.mean() == 0 || r.mean() == 1) && r.ciLow() == r.ciHigh();
+                first = first == null ? r.mean() : first;
+                same &= extreme && r.mean() == first;
+            }
+            flat[k] = same;
+        }
+        return flat;
     }
 }

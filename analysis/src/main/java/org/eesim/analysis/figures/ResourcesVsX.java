@@ -48,7 +48,7 @@ public final class ResourcesVsX {
             bottom.setSeriesVisibleInLegend(i, false); // the same tiers as the top panel
         }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(
-                XyCharts.axis(sweep.axis().label()));
+                XyCharts.xAxis(sweep.axis().label()));
         if (sweep.conditions().size() > 1) {
             // colour = tier as with one condition, dash = condition
             List<String> tiers = sweep.metricsWithPrefix("util.").stream()

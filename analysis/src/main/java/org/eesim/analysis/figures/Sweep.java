@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eesim.analysis.results.ConditionAxis;
 import org.eesim.analysis.results.PointAxis;
 import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.results.SummaryRow;
@@ -34,23 +35,40 @@ public final class Sweep {
         this.axis = axis;
         List<Point> pts = new ArrayList<>();
         Map<String, Source> seen = new HashMap<>();
+        List<Source> later = new ArrayList<>();
+        Set<String> types = axis instanceof ConditionAxis c
+                ? c.types(sources.stream().map(Source::folder).distinct().toList()) : Set.of();
         for (Source s : sources) {
-            double x = axis.x(s.folder(), s.point());
-            String condition = group(s, axis);
-            Source clash = seen.put(condition + "\u0000" + x, s);
-            if (clash != null) {
-                throw new ResultsException(s.folder().dir() + " and " + clash.folder().dir()
-                        + ": both at " + axis.label() + " = " + x
-                        + (condition.isEmpty() ? "" : " for condition " + condition)
-                        + "; pass one of them, or choose another --x");
+            if (axis instanceof ConditionAxis c && c.undistorted(s.folder(), s.point())) {
+                later.add(s); // joins the series of its branch set, once they are known
+                continue;
             }
-            pts.add(new Point(s, x, condition));
+            add(pts, seen, s, axis.x(s.folder(), s.point()), axis instanceof ConditionAxis c
+                    ? c.groups(s.folder(), s.point(), types, Set.of()).get(0) : group(s, axis));
+        }
+        Set<String> known = new LinkedHashSet<>();
+        pts.forEach(p -> known.add(p.condition()));
+        for (Source s : later) {
+            for (String g : ((ConditionAxis) axis).groups(s.folder(), s.point(), types, known)) {
+                add(pts, seen, s, 0, g);
+            }
         }
         pts.sort(Comparator.comparingDouble(Point::x));
         this.points = List.copyOf(pts);
         Set<String> c = new LinkedHashSet<>();
         pts.forEach(p -> c.add(p.condition()));
         this.conditions = List.copyOf(c);
+    }
+
+    private static void add(List<Point> pts, Map<String, Source> seen, Source s, double x, String condition) {
+        Source clash = seen.put(condition + "\u0000" + x, s);
+        if (clash != null) {
+            throw new ResultsException(clash.folder().dir() + " (" + clash.label() + ") and "
+                    + s.folder().dir() + " (" + s.label() + "): both at x = " + x
+                    + (condition.isEmpty() ? "" : " in series " + condition)
+                    + "; pass one of them, or choose another --x");
+        }
+        pts.add(new Point(s, x, condition));
     }
 
     /**

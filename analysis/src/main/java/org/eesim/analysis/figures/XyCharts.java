@@ -26,9 +26,19 @@ final class XyCharts {
     static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(false);
+        // markers at the first and last x stay whole inside the frame
+        a.setLowerMargin(0.04);
+        a.setUpperMargin(0.04);
         a.setLabelFont(PaperStyle.LABEL_FONT);
         a.setTickLabelFont(PaperStyle.TICK_FONT);
         a.setAxisLineVisible(false);
+        return a;
+    }
+
+    /** The x axis of a "vs x" figure: a point at x = 0 keeps its margin off the frame too. */
+    static NumberAxis xAxis(String label) {
+        NumberAxis a = axis(label);
+        a.setAutoRangeStickyZero(false);
         return a;
     }
 

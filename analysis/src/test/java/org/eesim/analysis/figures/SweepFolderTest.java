@@ -125,4 +125,67 @@ class SweepFolderTest {
                 () -> new Figures(List.of(folder), null, null, false).onlyPoints(Set.of(7)));
         assertTrue(e.getMessage().contains("has no point 7"), e.getMessage());
     }
+
+    /** The shipped seed-001 blur-level sweep, shortened, run into {@code tmp}. */
+    private ResultsFolder seed001BlurLevels() throws Exception {
+        String yaml = Files.readString(Path.of("../scenarios/seed001-blur-levels.yaml"))
+                .replace("profile: ../profiles/", "profile: " + PROFILE.getParent() + "/")
+                .replace("requests: 5000", "requests: 400").replace("replications: 10", "replications: 2")
+                .replace("  dir: results", "  dir: " + tmp.resolve("results"));
+        Path f = tmp.resolve("levels.yaml");
+        Files.writeString(f, yaml);
+        int status = org.eesim.cli.Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "run", f.toString(), "--quiet");
+        assertEquals(0, status);
+        return ResultsFolder.open(tmp.resolve("results/seed001-blur-levels"));
+    }
+
+    @Test
+    void xFromAConditionParameterWithPristineAtZeroOfEveryBranchSet() throws Exception {
+        ResultsFolder folder = seed001BlurLevels();
+        Files.createDirectories(tmp.resolve("fig"));
+        // the scenario's output section names the figure and x = condition.sigma
+        org.eesim.analysis.cli.Charts.run(new String[] {folder.dir().toString(), "--out", tmp.resolve("fig").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        Sweep sweep = new Sweep(org.eesim.analysis.results.ConditionAxis.of("condition.sigma", "blur sigma",
+                List.of(folder)), Source.all(List.of(folder)));
+        assertEquals("blur sigma (pixels)", sweep.axis().label());
+        assertEquals(List.of("standard", "expert-blur"), sweep.conditions());
+        assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0), sweep.in("expert-blur").stream().map(Sweep.Point::x).toList());
+        assertEquals("pristine@expert-blur", sweep.in("expert-blur").get(0).source().label(),
+                "each branch set's own undistorted condition is its x = 0");
+        assertEquals("pristine", sweep.in("standard").get(0).source().label());
+
+        Figure f = OffloadVsX.of(sweep);
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        // the end node computes nothing: 'device to next tier' is 100% everywhere and left out
+        assertEquals(List.of("standard: edge to cloud", "expert-blur: edge to cloud"),
+                List.of(d.getSeriesKey(0).toString(), d.getSeriesKey(1).toString()));
+        assertEquals(2, d.getSeriesCount());
+        assertTrue(Files.exists(tmp.resolve("fig/offload-vs-x.csv")), "drawn from the output section alone");
+    }
+
+    @Test
+    void publishedValuesAreDrawnOverTheirSeriesAndAnUnknownSeriesIsRefused() throws Exception {
+        ResultsFolder folder = seed001BlurLevels();
+        Sweep sweep = new Sweep(org.eesim.analysis.results.ConditionAxis.of("condition.sigma", null, List.of(folder)),
+                Source.all(List.of(folder)));
+        Figure f = OffloadVsX.of(sweep);
+        Reference.read(Path.of("../scenarios/seed001-published-blur.csv")).overlay(f);
+        XYPlot plot = f.chart().getXYPlot();
+        assertEquals(2, plot.getDatasetCount());
+        XYDataset published = plot.getDataset(1);
+        assertEquals("standard: edge to cloud", published.getSeriesKey(0));
+        assertEquals(6, published.getItemCount(0));
+        assertEquals(78.566754, published.getYValue(0, 3), 1e-9, "blur 3, from the seed's CSV");
+        assertEquals(plot.getRenderer(0).getSeriesPaint(1), plot.getRenderer(1).getSeriesPaint(1),
+                "a published value takes its series' colour");
+
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "figure,series,x,y\noffload-vs-x,standrd: edge to cloud,1,50\n");
+        Figure g = OffloadVsX.of(sweep);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.eesim.analysis.results.ResultsException.class,
+                () -> Reference.read(bad).overlay(g));
+        assertTrue(e.getMessage().contains("series 'standrd: edge to cloud' is not in the figure"), e.getMessage());
+    }
 }
