@@ -69,6 +69,11 @@ public final class Charts implements Callable<Integer> {
                     + " (series as in the figure's CSV, y in its unit)")
     Path reference;
 
+    @Option(names = "--two-column",
+            description = "size figures for the full text width of a two-column paper (7.16 in,"
+                    + " figure*) instead of one column (3.5 in)")
+    boolean twoColumn;
+
     @Option(names = "--log-x", description = "log latency axis on the latency CDF")
     boolean logX;
 
@@ -127,7 +132,7 @@ public final class Charts implements Callable<Integer> {
                 : parentOf(opened.get(0)).resolve("figures");
         Files.createDirectories(dir);
         List<Path> written = new Figures(opened, xKey, xLabel, logX)
-                .onlyPoints(Set.copyOf(points))
+                .onlyPoints(Set.copyOf(points)).twoColumn(twoColumn)
                 .withReference(reference == null ? null : Reference.read(reference)).draw(kinds, dir);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return 0;

@@ -3,6 +3,7 @@ package org.eesim.analysis.figures;
 import java.nio.file.Path;
 import java.util.List;
 import org.eesim.analysis.style.Exporter;
+import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -10,6 +11,14 @@ import org.jfree.chart.JFreeChart;
  * same pass as the dataset keeps the CSV exactly the plotted numbers.
  */
 public record Figure(String name, JFreeChart chart, double width, double height, TidyTable data) {
+
+    /**
+     * The same figure across the text width of a two-column paper ({@code figure*}): wider, and
+     * a little taller so the plot does not become a strip; fonts keep their size.
+     */
+    public Figure twoColumn() {
+        return new Figure(name, chart, PaperStyle.TWO_COLUMN, height * 1.15, data);
+    }
 
     /** Writes NAME.pdf, NAME.svg, NAME.png and NAME.csv into {@code dir}; returns them. */
     public List<Path> writeTo(Path dir) {

@@ -46,6 +46,7 @@ public final class Figures {
     private final boolean logX;
     private Set<Integer> points = Set.of();
     private Reference reference;
+    private boolean twoColumn;
 
     public Figures(List<ResultsFolder> folders, String xKey, String xLabel, boolean logX) {
         this.folders = List.copyOf(folders);
@@ -77,11 +78,17 @@ public final class Figures {
         return this;
     }
 
+    /** Figures across both columns ({@code figure*}) instead of one column. */
+    public Figures twoColumn(boolean wide) {
+        this.twoColumn = wide;
+        return this;
+    }
+
     private List<Path> write(Figure f, Path dir) {
         if (reference != null) {
             reference.overlay(f);
         }
-        return f.writeTo(dir);
+        return (twoColumn ? f.twoColumn() : f).writeTo(dir);
     }
 
     /**

@@ -60,6 +60,16 @@ class ChartsTest {
     }
 
     @Test
+    void twoColumnFiguresSpanTheTextWidth() throws Exception {
+        Path dir = copyQuickstart();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err, dir.toString(), "--figures", "latency-cdf", "--two-column",
+                "--out", tmp.resolve("wide").toString()), err.toString());
+        var png = javax.imageio.ImageIO.read(tmp.resolve("wide/latency-cdf.png").toFile());
+        assertEquals(org.eesim.analysis.style.Exporter.pixels(7.16 * 72), png.getWidth(), "IEEEtran text width");
+    }
+
+    @Test
     void simCoreChecksTheFigureNamesThisModuleDraws() {
         assertEquals(org.eesim.scenario.Output.FIGURES, java.util.Arrays.stream(
                 org.eesim.analysis.figures.Figures.Kind.values()).map(k -> k.fileName()).toList());
