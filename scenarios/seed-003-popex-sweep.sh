@@ -6,7 +6,7 @@
 # there too. Usage (from the checkout):  sh scenarios/seed-003-popex-sweep.sh
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests package
+mvn -q -B -DskipTests install   # analysis resolves sim-core from ~/.m2
 mvn -q -B -pl analysis dependency:build-classpath -Dmdep.outputFile="$(pwd)/analysis/target/classpath.txt" >/dev/null
 CP="sim-core/target/classes:analysis/target/classes:$(cat analysis/target/classpath.txt)"
 out=results/seed-003

@@ -75,6 +75,33 @@ public final class AccuracyLatency {
             throw new ResultsException("accuracy is NaN in every folder: their profile has no"
                     + " per-sample correctness, so accuracy vs latency cannot be drawn");
         }
+        XYPlot plot = new XYPlot(dataset, axis("Mean latency (ms)", 0.08, 1), axis("Accuracy (%)", 0, 2),
+                renderer(byCondition));
+        // room for the value labels above the markers
+        plot.getRangeAxis().setUpperMargin(0.15);
+        if (byCondition.size() > 1) {
+            legendByCondition(plot, drawn, dominated > 0);
+        }
+        JFreeChart chart = XyCharts.chart(plot, true);
+        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+    }
+
+    /**
+     * An axis whose range never shrinks below {@code minimumSize}: equal accuracies would
+     * otherwise zoom to a sliver and print one tick label five times.
+     */
+    private static NumberAxis axis(String label, double margins, double minimumSize) {
+        NumberAxis a = XyCharts.axis(label);
+        if (margins > 0) {
+            a.setUpperMargin(margins);
+            a.setLowerMargin(margins);
+        }
+        a.setAutoRangeMinimumSize(minimumSize);
+        return a;
+    }
+
+    /** Per condition c: series 2c is its front (line, filled), 2c + 1 all its runs (hollow). */
+    private static XYLineAndShapeRenderer renderer(List<List<Run>> byCondition) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setUseFillPaint(true);
         renderer.setDefaultFillPaint(Color.WHITE);
@@ -102,23 +129,7 @@ public final class AccuracyLatency {
                 renderer.setSeriesItemLabelFont(all, PaperStyle.TICK_FONT);
             }
         }
-        XYPlot plot = new XYPlot(dataset, null, null, renderer);
-        if (byCondition.size() > 1) {
-            legendByCondition(plot, drawn, dominated > 0);
-        }
-        NumberAxis x = XyCharts.axis("Mean latency (ms)");
-        NumberAxis y = XyCharts.axis("Accuracy (%)");
-        // room for the value labels above the markers and at both ends
-        x.setUpperMargin(0.08);
-        x.setLowerMargin(0.08);
-        y.setUpperMargin(0.15);
-        // equal accuracies would otherwise zoom to a sliver and print one tick label five times
-        y.setAutoRangeMinimumSize(2);
-        x.setAutoRangeMinimumSize(1);
-        plot.setDomainAxis(x);
-        plot.setRangeAxis(y);
-        JFreeChart chart = XyCharts.chart(plot, true);
-        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+        return renderer;
     }
 
     /** One entry per condition (its front's line and filled marker), then what hollow means. */

@@ -122,6 +122,9 @@ public final class Figures {
                         + " needs --x KEY: the scenario key that varies between folders or sweep points");
             }
         }
+        if (reference != null) {
+            reference.requireFigures(chosen.stream().map(Kind::fileName).toList());
+        }
         List<Source> sources = Source.all(folders).stream()
                 .filter(s -> points.isEmpty() || points.contains(s.point())).toList();
         List<Path> written = new ArrayList<>();

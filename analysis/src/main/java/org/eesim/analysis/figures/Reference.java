@@ -47,6 +47,19 @@ public final class Reference {
         return r;
     }
 
+    /**
+     * Refuses, before anything is drawn, rows for a figure that is not among those to draw (a
+     * typo would otherwise leave the published values silently out).
+     */
+    public void requireFigures(java.util.Collection<String> drawn) {
+        for (String figure : byFigure.keySet()) {
+            if (!drawn.contains(figure)) {
+                throw new ResultsException(file + ": rows for figure '" + figure + "', which is not drawn here"
+                        + " (drawn: " + String.join(", ", drawn) + ")");
+            }
+        }
+    }
+
     /** Draws this figure's reference values over {@code figure}; a series it lacks is an error. */
     public void overlay(Figure figure) {
         Map<String, XYSeries> mine = byFigure.get(figure.name());

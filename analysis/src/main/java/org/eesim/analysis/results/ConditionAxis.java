@@ -29,11 +29,12 @@ public final class ConditionAxis implements PointAxis {
 
     private final String parameter;
     private final String label;
-    private final Map<Path, Profile> profiles = new HashMap<>();
+    private final Map<Path, Profile> profiles;
 
-    private ConditionAxis(String parameter, String label) {
+    private ConditionAxis(String parameter, String label, Map<Path, Profile> profiles) {
         this.parameter = parameter;
         this.label = label;
+        this.profiles = profiles;
     }
 
     public static boolean names(String key) {
@@ -45,7 +46,7 @@ public final class ConditionAxis implements PointAxis {
      *     the {@code <parameter>_units} of the first distorted condition, when it has one
      */
     public static ConditionAxis of(String key, String label, List<ResultsFolder> folders) {
-        ConditionAxis axis = new ConditionAxis(key.substring(PREFIX.length()), null);
+        ConditionAxis axis = new ConditionAxis(key.substring(PREFIX.length()), null, new HashMap<>());
         String units = null;
         for (ResultsFolder f : folders) {
             for (int p : f.summary().points()) {
@@ -60,7 +61,8 @@ public final class ConditionAxis implements PointAxis {
             }
         }
         String title = label == null ? axis.parameter : label;
-        return new ConditionAxis(axis.parameter, units == null ? title : title + " (" + units + ")");
+        // the profiles read to find the unit are kept: a trace profile is not parsed twice
+        return new ConditionAxis(axis.parameter, units == null ? title : title + " (" + units + ")", axis.profiles);
     }
 
     @Override

@@ -70,6 +70,13 @@ public final class CsvFile {
         return file;
     }
 
+    /** The header's column names, in file order. */
+    public List<String> columns() {
+        String[] names = new String[columns.size()];
+        columns.forEach((name, i) -> names[i] = name);
+        return List.of(names);
+    }
+
     public boolean hasColumn(String name) {
         return columns.containsKey(name);
     }

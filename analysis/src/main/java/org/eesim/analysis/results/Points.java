@@ -30,14 +30,13 @@ public final class Points {
         }
         CsvFile csv = CsvFile.read(file, "point");
         List<String> keys = new ArrayList<>();
-        CsvFile header = csv;
-        for (String k : headerOf(file)) {
+        for (String k : csv.columns()) {
             if (!k.equals("point") && !k.equals("seed")) {
                 keys.add(k);
             }
         }
         Map<Integer, Map<String, String>> values = new LinkedHashMap<>();
-        for (CsvFile.Row r : header.rows()) {
+        for (CsvFile.Row r : csv.rows()) {
             Map<String, String> v = new LinkedHashMap<>();
             for (String k : keys) {
                 v.put(k, r.text(k));
@@ -45,19 +44,6 @@ public final class Points {
             values.put(r.nonNegativeInt("point"), v);
         }
         return new Points(file, keys, values);
-    }
-
-    private static List<String> headerOf(Path file) {
-        try {
-            String first = Files.readAllLines(file).get(0);
-            List<String> out = new ArrayList<>();
-            for (String s : first.split(",")) {
-                out.add(s.strip().replaceAll("^\"|\"$", ""));
-            }
-            return out;
-        } catch (java.io.IOException | IndexOutOfBoundsException e) {
-            throw ResultsException.at(file, 1, null, "cannot read the header");
-        }
     }
 
     public Path file() {

@@ -187,5 +187,13 @@ class SweepFolderTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.eesim.analysis.results.ResultsException.class,
                 () -> Reference.read(bad).overlay(g));
         assertTrue(e.getMessage().contains("series 'standrd: edge to cloud' is not in the figure"), e.getMessage());
+
+        Path typo = tmp.resolve("typo.csv");
+        Files.writeString(typo, "figure,series,x,y\noffload-vs-X,standard: edge to cloud,1,50\n");
+        var none = org.junit.jupiter.api.Assertions.assertThrows(org.eesim.analysis.results.ResultsException.class,
+                () -> new Figures(List.of(folder), null, null, false).withReference(Reference.read(typo))
+                        .draw(Set.of(), tmp.resolve("fig")));
+        assertTrue(none.getMessage().contains("rows for figure 'offload-vs-X', which is not drawn here"),
+                none.getMessage());
     }
 }

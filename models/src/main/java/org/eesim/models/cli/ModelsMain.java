@@ -103,9 +103,14 @@ public final class ModelsMain implements Runnable {
         Path second;
 
         @Override
-        public Integer call() throws Exception {
-            System.out.print(TimingCompare.markdown(first, second));
-            return 0;
+        public Integer call() {
+            try {
+                System.out.print(TimingCompare.markdown(first, second));
+                return 0;
+            } catch (TimingCompare.BadTimingFile e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
         }
     }
 }

@@ -65,8 +65,14 @@ final class Provenance {
                 + String.join(", ", o.experts().stream().map(e -> "@expert-" + e).toList()) + ")") + ".";
     }
 
+    /**
+     * The options of this run, all of them: a profile made from loaded weights says so
+     * ({@code --load --weights DIR}), since those weights came from another run's command.
+     */
     static String command(RunOptions o) {
-        return "profile --net " + o.net() + " --name " + o.name() + " --width " + o.width() + " --branches "
+        return "profile --net " + o.net() + " --name " + o.name() + " --data " + o.dataSet()
+                + (o.dataDir() == null ? "" : " --data-dir " + o.dataDir())
+                + " --width " + o.width() + " --branches "
                 + o.branches() + " --distribution " + o.distribution()
                 + (o.positions().isEmpty() ? "" : " --positions " + o.positions().toString().replaceAll("[\\[\\] ]", ""))
                 + " --train-samples " + o.trainSamples() + " --validation-samples " + o.validationSamples()
@@ -75,7 +81,8 @@ final class Provenance {
                 + (o.experts().isEmpty() ? "" : " --experts " + String.join(",", o.experts())
                         + " --expert-epochs " + o.expertEpochs())
                 + " --warmup " + o.warmup() + " --repetitions " + o.repetitions() + " --seed " + o.seed()
-                + (o.distortionClassifier() ? " --distortion-classifier" : "");
+                + (o.distortionClassifier() ? " --distortion-classifier" : "")
+                + (o.load() ? " --load --weights " + o.weightsRoot() : "");
     }
 
     static String cpuModel() {
