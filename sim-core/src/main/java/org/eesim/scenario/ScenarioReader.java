@@ -128,7 +128,8 @@ public final class ScenarioReader {
         }
         WorkloadReader workload = new WorkloadReader(problems, profile);
         Workload w = workload.read(f.required("workload"));
-        ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"), workload.mixNames());
+        ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"),
+                ExpertReader.reachable(profile, workload.mixNames(), expertPeek(f.node("policy"), profile, w)));
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
         RunControl run = RunReader.read(f.required("run"), problems);
         PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
@@ -144,6 +145,17 @@ public final class ScenarioReader {
             problems.add(root, "invalid scenario: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The expert classifier as the policy reader will see it, read early (its problems dropped:
+     * the policy reader reports them) so that the exit rule is checked against the variants it reaches.
+     */
+    private static PolicyConfig.Expert expertPeek(YamlNode policy, Profile profile, Workload w) {
+        if (!(policy instanceof YamlNode.Mapping m) || !m.entries().containsKey("expert") || w == null) {
+            return null;
+        }
+        return new ExpertReader(new Problems()).read(m.entries().get("expert"), profile, w.mix());
     }
 
     private String defaultName() {
