@@ -193,15 +193,16 @@ public final class SweepPlan {
 
     /**
      * A hash of what determines the numbers: every point's identity, seed and resolved scenario,
-     * with the profile named by its content hash (so moving the checkout keeps it) and without
-     * the output section (which says where results go, not what they are).
+     * with the profile and bandwidth traces named by their content hashes (so moving the checkout
+     * keeps it, and editing a trace changes it) and without the output section (which says where
+     * results go, not what they are).
      */
     private String hash() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update("eesim-plan/1\n".getBytes(StandardCharsets.UTF_8));
             for (Point p : points) {
-                String yaml = ScenarioWriter.toYaml(p.scenario(), p.scenario().profile().sha256());
+                String yaml = ScenarioWriter.toHashText(p.scenario(), p.scenario().profile().sha256());
                 String text = p.id() + "\n" + p.identity() + "\n" + p.seed() + "\n" + withoutOutput(yaml) + "\n";
                 md.update(text.getBytes(StandardCharsets.UTF_8));
             }

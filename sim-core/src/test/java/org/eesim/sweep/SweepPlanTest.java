@@ -188,6 +188,23 @@ class SweepPlanTest {
         assertNotEquals(a.sha256(), more.sha256());
     }
 
+    /** A plan on a traced uplink, in {@code at}, with the trace's second row at {@code rate}. */
+    private static SweepPlan traced(Path at, String rate) throws Exception {
+        String sweep = "sweep:\n  over:\n    - {key: early_exit.threshold, values: [0.5, 0.9]}\n";
+        Path f = SweepFiles.write(at, "s", 200, 2, sweep);
+        java.nio.file.Files.writeString(at.resolve("up.csv"), "time,bandwidth\n0 s, 18.8 Mbps\n20 s, " + rate + "\n");
+        org.eesim.yaml.ProblemAssertions.edit(f, "uplink: {bandwidth: 18.8 Mbps, delay: 5 ms}",
+                "uplink: {delay: 5 ms, bandwidth_trace: up.csv}");
+        return SweepPlan.read(f);
+    }
+
+    @Test
+    void theHashFollowsTheTracesContentNotItsPath() throws Exception {
+        SweepPlan a = traced(dir.resolve("a"), "5 Mbps");
+        assertEquals(a.sha256(), traced(dir.resolve("moved"), "5 Mbps").sha256(), "same trace elsewhere");
+        assertNotEquals(a.sha256(), traced(dir.resolve("a"), "6 Mbps").sha256(), "the same file, edited");
+    }
+
     @Test
     void anInvalidPointIsReportedAtTheSweepEntryWithItsValues() {
         Path f = SweepFiles.write(dir, "s", 200, 2, """
