@@ -264,6 +264,22 @@ class SweepPlanTest {
     }
 
     @Test
+    void tooLongRangesAreReportedAtTheirEntryHoweverLong() {
+        Path f = SweepFiles.write(dir, "s", 200, 2, """
+                sweep:
+                  over:
+                    - {key: links.uplink.bandwidth, range: {from: 1 bps, to: 1e30 bps, step: 1 bps}}
+                    - {key: workload.arrival.rate, range: {from: 1/s, to: 10001/s, step: 1/s}}
+                    - {key: tiers.device.count, range: {from: 1, to: 10000, step: 1}}
+                """);
+        List<Problem> ps = assertThrows(ProblemsException.class, () -> SweepPlan.read(f)).problems();
+        assertProblem(ps, f, lineOf(f, "1e30"), "sweep.over[0].range",
+                "the range has 1000000000000000000000000000000 values, more than 10000");
+        assertProblem(ps, f, lineOf(f, "10001/s"), "sweep.over[1].range", "the range has 10001 values");
+        assertTrue(ps.stream().noneMatch(p -> p.keyPath().startsWith("sweep.over[2]")), "10,000 values are allowed");
+    }
+
+    @Test
     void zipNeedsListsOfOneLength() {
         Path f = SweepFiles.write(dir, "s", 200, 2, """
                 sweep:
