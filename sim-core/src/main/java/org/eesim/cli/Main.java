@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.eesim.results.ResultsWriter;
+import org.eesim.results.RunFolder;
 import org.eesim.scenario.Scenario;
 import org.eesim.sweep.SweepPlan;
 import org.eesim.yaml.Problem;
@@ -71,7 +71,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"eesim " + ResultsWriter.version()};
+            return new String[] {"eesim " + RunFolder.version()};
         }
     }
 

@@ -92,12 +92,15 @@ public final class ScenarioReader {
      * folder, or {@code null} when the file cannot be read or has no usable {@code profile} key.
      */
     public static Path profileDir(Path file) {
-        Problems ignored = new Problems();
-        YamlNode root = YamlTree.parse(file, ignored);
+        return profileDir(file, YamlTree.parse(file, new Problems()));
+    }
+
+    /** The same for a scenario tree read from {@code file} (a sweep point's, whose profile may be swept). */
+    public static Path profileDir(Path file, YamlNode root) {
         if (!(root instanceof YamlNode.Mapping m) || m.entries().get("profile") == null) {
             return null;
         }
-        String ref = Values.string(m.entries().get("profile"), ignored);
+        String ref = Values.string(m.entries().get("profile"), new Problems());
         return ref == null ? null : resolve(file, ref);
     }
 

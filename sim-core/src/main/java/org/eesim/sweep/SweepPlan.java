@@ -17,7 +17,6 @@ import org.eesim.sim.SplitMix;
 import org.eesim.yaml.Problem;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.ProblemsException;
-import org.eesim.yaml.Values;
 import org.eesim.yaml.YamlNode;
 import org.eesim.yaml.YamlTree;
 
@@ -122,7 +121,7 @@ public final class SweepPlan {
                 long seed = d.seeds() == Declaration.Seeds.COMMON ? s.run().seed()
                         : SplitMix.derive(s.run().seed(), SplitMix.code("point"), SplitMix.code(p.identity()));
                 points.add(new Point(id, assignments, seed, s,
-                        ScenarioWriter.toYaml(s, profileDir(file, tree).toString())));
+                        ScenarioWriter.toYaml(s, ScenarioReader.profileDir(file, tree).toString())));
             } catch (ProblemsException e) {
                 failed.put(id, e.problems());
             }
@@ -184,11 +183,6 @@ public final class SweepPlan {
 
     private static Problem at(YamlNode node, String key, String reason) {
         return new Problem(node.file(), node.at().line(), node.at().column(), key, reason);
-    }
-
-    private static Path profileDir(Path file, YamlNode.Mapping tree) {
-        String ref = Values.string(tree.entries().get("profile"), new Problems());
-        return file.toAbsolutePath().getParent().resolve(ref).normalize();
     }
 
     /**
