@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.eesim.results.ResultsWriter;
+import org.eesim.results.RunFolder;
 import org.eesim.scenario.Scenario;
 import org.eesim.sweep.SweepPlan;
 import org.eesim.yaml.Problem;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code eesim} command line: {@code validate}, {@code run}, {@code merge} and {@code slurm}. User errors (a bad scenario,
- * a missing file) print located messages and exit with status 2, never a stack trace.
+ * a missing file) print located messages and exit with status 2, a file that cannot be read or written one
+ * line {@code error: ...} and status 1; never a stack trace.
  */
 @Command(name = "eesim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulation of edge-cloud offloading for early-exit DNNs.",
@@ -26,6 +27,9 @@ public final class Main implements Runnable {
 
     /** Exit status for a problem in the user's input. */
     public static final int USER_ERROR = 2;
+
+    /** Exit status for a file that could not be read or written. */
+    public static final int IO_ERROR = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,15 +40,27 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status. */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
     }
 
     /** Runs the command line writing to the given streams (for tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new Main());
+        CommandLine cmd = commandLine();
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String message = IoErrors.message(e);
+            if (message == null) {
+                throw e; // a bug, not the user's files: keep the stack trace
+            }
+            cmd.getErr().println("error: " + message);
+            cmd.getErr().flush();
+            return IO_ERROR;
+        });
     }
 
     @Override
@@ -55,7 +71,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"eesim " + ResultsWriter.version()};
+            return new String[] {"eesim " + RunFolder.version()};
         }
     }
 

@@ -101,7 +101,7 @@ final class MergeCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list the shard folders in " + parent, e);
         }
         if (count == -1) {
             throw new ResultsConflict("no " + plan.folderName() + "-shard-i-of-n folders in " + parent

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.eesim.results.ResultsConflict;
-import org.eesim.results.ResultsWriter;
+import org.eesim.results.RunFolder;
 import org.eesim.results.RunFolder;
 import org.eesim.runner.SweepRunner;
 import org.eesim.sweep.Run;
@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         var first = plan.points().get(0).scenario();
-        out.printf("eesim %s: %s, profile %s, %s%s on %d threads%nresults: %s%n", ResultsWriter.version(),
+        out.printf("eesim %s: %s, profile %s, %s%s on %d threads%nresults: %s%n", RunFolder.version(),
                 first.name(), first.profile().name(), Main.size(plan),
                 sh == null ? "" : ", shard " + shard + " (" + slice.size() + " runs)", threads, dir);
         out.flush();

@@ -3,6 +3,7 @@ package org.eesim.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -72,12 +73,20 @@ final class SlurmCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         // SLURM opens each task's log before the script runs: the folder must exist already.
-        Files.createDirectories(logs(plan));
+        try {
+            Files.createDirectories(logs(plan));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the folder for the tasks' logs", e);
+        }
         String script = script(plan);
         if (output == null) {
             out.print(script);
         } else {
-            Files.writeString(output, script);
+            try {
+                Files.writeString(output, script);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the job script", e);
+            }
             if (!output.toFile().setExecutable(true)) {
                 err.println("note: could not mark " + output + " executable");
             }

@@ -70,10 +70,6 @@ public final class NetworkCosts {
         return !Double.isNaN(speed[tier]);
     }
 
-    public double speed(int tier) {
-        return speed[tier];
-    }
-
     /** Mean time of layer {@code j} (1..n) on {@code tier}. */
     public double layerSeconds(int j, int tier) {
         return layerSeconds[j] / speed[tier];
@@ -90,11 +86,6 @@ public final class NetworkCosts {
 
     public boolean hasUplink() {
         return uplink != null;
-    }
-
-    /** The uplink's nominal rate, bits per second (NaN without an uplink). */
-    public double nominalUplinkBps() {
-        return uplink == null ? Double.NaN : uplink.bandwidthBps();
     }
 
     /** Seconds to move the output of {@code j} layers from tier {@code from} to tier {@code to}. */

@@ -11,7 +11,7 @@ import org.eesim.scenario.Placement;
  * POPEX (seed 003): for each threshold configuration, the partition of least expected time by
  * {@link ShortestPartition}; of the configurations whose expected time meets the latency
  * requirement, the one of highest accuracy (ties: the faster; accuracy unknown, as in rate tables
- * without it: the higher threshold); when none meets it, the fastest. A configuration is one
+ * without it: the one that exits least under the rule in force); when none meets it, the fastest. A configuration is one
  * threshold for every branch, or a threshold per branch as POPEX varies them. Reach probabilities do not
  * depend on the rate, so they are computed once per configuration.
  */
@@ -72,8 +72,17 @@ public final class PopexPolicy implements OffloadPolicy {
             return d.expectedSeconds() < best.expectedSeconds();
         }
         if (Double.isNaN(acc) || Double.isNaN(bestAcc)) {
-            return d.exitRule().threshold() > best.exitRule().threshold();
+            return exitsLess(d.exitRule(), best.exitRule());
         }
         return acc > bestAcc || acc == bestAcc && d.expectedSeconds() < best.expectedSeconds();
+    }
+
+    /**
+     * Without accuracies, the configuration that exits least early is the best guess at the most
+     * accurate: the higher threshold for max_softmax (exit when confidence >= it), the lower for
+     * entropy (exit when entropy <= it).
+     */
+    private static boolean exitsLess(ExitRule a, ExitRule b) {
+        return a.kind() == ExitRule.Kind.ENTROPY ? a.threshold() < b.threshold() : a.threshold() > b.threshold();
     }
 }

@@ -4,19 +4,17 @@ import org.eesim.profile.Profile;
 import org.eesim.scenario.ExitRule;
 
 /**
- * Where requests get to under one exit rule: the share leaving at each exit, the probability of
- * reaching each layer (index 1..n) and of paying for each branch (reached and enabled), and the
- * expected accuracy (NaN when the profile publishes none).
+ * Where requests get to under one exit rule: the probability of reaching each layer (index 1..n)
+ * and of paying for each branch (reached and enabled), and the expected accuracy (NaN when the
+ * profile publishes none).
  */
 public final class Reach {
 
-    final double[] exitShare;
     final double[] layer;
     final double[] branchPaid;
     private final double accuracy;
 
-    private Reach(double[] exitShare, double[] layer, double[] branchPaid, double accuracy) {
-        this.exitShare = exitShare;
+    private Reach(double[] layer, double[] branchPaid, double accuracy) {
         this.layer = layer;
         this.branchPaid = branchPaid;
         this.accuracy = accuracy;
@@ -43,17 +41,12 @@ public final class Reach {
             }
             paid[b] = rule.enabled(p.exitName(b)) ? Math.min(1.0, reached) : 0;
         }
-        return new Reach(share, layer, paid, accuracy);
+        return new Reach(layer, paid, accuracy);
     }
 
     /** P(reach layer j), j in 1..n. */
     public double layer(int j) {
         return layer[j];
-    }
-
-    /** Share of requests that leave at exit {@code e} (the last is the final exit). */
-    public double exitShare(int e) {
-        return exitShare[e];
     }
 
     public double accuracy() {

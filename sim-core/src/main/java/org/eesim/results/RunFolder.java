@@ -1,6 +1,7 @@
 package org.eesim.results;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -148,10 +150,23 @@ public final class RunFolder {
         return b.toString();
     }
 
+    /** The project version written into the manifest, from the jar's filtered resource. */
+    public static String version() {
+        try (InputStream in = RunFolder.class.getResourceAsStream("/eesim-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private Map<String, Object> manifest(Instant now) {
         Scenario s = plan.points().get(0).scenario();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eesim_version", ResultsWriter.version());
+        m.put("eesim_version", version());
         m.put("java_version", System.getProperty("java.version"));
         m.put("scenario", s.name());
         m.put("scenario_file", plan.file().toString());

@@ -35,7 +35,8 @@ final class ExitRuleReader {
         this.profile = profile;
     }
 
-    ExitRule read(YamlNode node, Set<String> mixConditions) {
+    /** {@code conditions}: the mix's and the expert variants requests can be switched to. */
+    ExitRule read(YamlNode node, Set<String> conditions) {
         int before = problems.size();
         Fields f = Fields.of(node, problems, "rule", "threshold", "thresholds", "disabled");
         String rule = f.choice("rule", RULES, "rule", "max_softmax");
@@ -47,7 +48,7 @@ final class ExitRuleReader {
         }
         ExitRule.Kind kind = ExitRule.Kind.valueOf(rule.toUpperCase(Locale.ROOT));
         if (profile != null) {
-            for (String name : mixConditions) {
+            for (String name : conditions) {
                 if (profile.conditions().get(name) instanceof Condition.Rates rates) {
                     checkRates(f, rates, kind, threshold, perExit, disabled);
                 }

@@ -1,7 +1,10 @@
 package org.eesim.scenario;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eesim.profile.Condition;
 import org.eesim.profile.Profile;
@@ -40,6 +43,29 @@ final class ExpertReader {
             checkVariants(f.node("confusion"), confusion, profile, mix);
         }
         return problems.size() > before ? null : new PolicyConfig.Expert(time, confusion);
+    }
+
+    /**
+     * The conditions whose exit data requests can use: the mix's, then each expert variant the
+     * classifier sends a mix condition to with non-zero probability (variants missing from the
+     * profile are reported by {@link #read}, and left out here).
+     */
+    static Set<String> reachable(Profile profile, Collection<String> mix, PolicyConfig.Expert expert) {
+        Set<String> out = new LinkedHashSet<>(mix);
+        if (profile == null || expert == null) {
+            return out;
+        }
+        for (String c : mix) {
+            Condition cond = profile.conditions().get(c);
+            int truth = cond == null ? -1 : PolicyConfig.Expert.classOf(c, cond.parameters());
+            for (int k = 1; truth >= 0 && k < 3; k++) {
+                String v = PolicyConfig.Expert.variant(c, k);
+                if (expert.confusion()[truth][k] > 0 && profile.conditions().containsKey(v)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
     }
 
     private double[][] confusion(Fields f) {

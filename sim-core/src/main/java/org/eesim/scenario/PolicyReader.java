@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eesim.profile.Condition;
@@ -42,10 +43,14 @@ final class PolicyReader {
             return null;
         }
         PolicyConfig.Kind kind = PolicyConfig.Kind.valueOf(type.toUpperCase(Locale.ROOT));
+        PolicyConfig.Expert expert = f.has("expert") ? new ExpertReader(problems).read(f.node("expert"), profile, mix)
+                : null;
+        // Thresholds must be tabulated wherever a request can take its exit data from.
+        Set<String> reached = mix == null ? null : ExpertReader.reachable(profile, mix.keySet(), expert);
         List<Double> thresholds = new ArrayList<>();
         List<Map<String, Double>> perBranch = new ArrayList<>();
         if (onlyFor(f, "thresholds", kind, PolicyConfig.Kind.POPEX)) {
-            popexThresholds(f.sequence("thresholds"), thresholds, perBranch, profile, mix);
+            popexThresholds(f.sequence("thresholds"), thresholds, perBranch, profile, reached);
         }
         Double latency = onlyFor(f, "latency_requirement", kind, PolicyConfig.Kind.POPEX)
                 ? f.quantity("latency_requirement", Units.Kind.TIME, null) : null;
@@ -56,9 +61,11 @@ final class PolicyReader {
         boolean published = onlyFor(f, "indexing", kind, PolicyConfig.Kind.TINYML)
                 && "published".equals(f.choice("indexing", INDEXING, "indexing", "stated"));
         PolicyConfig.Monitor monitor = f.has("monitor") ? monitor(f, kind, links) : null;
-        PolicyConfig.Expert expert = f.has("expert") ? new ExpertReader(problems).read(f.node("expert"), profile, mix)
+        PolicyConfig.Adaptation adaptation = f.has("adaptation") ? adaptation(f.node("adaptation"), profile, reached)
                 : null;
-        PolicyConfig.Adaptation adaptation = f.has("adaptation") ? adaptation(f.node("adaptation"), profile, mix) : null;
+        if (kind == PolicyConfig.Kind.NEUROSURGEON) {
+            refuseRateTables(f.node("type"), profile, reached);
+        }
         checkPlacement(scenario, f, kind);
         checkTiers(f, kind, edge, cloud, links);
         if (problems.size() > before) {
@@ -78,7 +85,7 @@ final class PolicyReader {
         return true;
     }
 
-    private PolicyConfig.Adaptation adaptation(YamlNode node, Profile profile, Map<String, Double> mix) {
+    private PolicyConfig.Adaptation adaptation(YamlNode node, Profile profile, Set<String> reached) {
         int before = problems.size();
         Fields a = Fields.of(node, problems, "target", "thresholds", "batch");
         Double target = a.quantity("target", Units.Kind.TIME);
@@ -86,7 +93,7 @@ final class PolicyReader {
             problems.add(a.node("target"), "target must be positive, got " + a.node("target").describe());
         }
         YamlNode.Sequence stepList = a.required("thresholds") == null ? null : a.sequence("thresholds");
-        List<Double> steps = thresholdList(stepList == null ? List.of() : stepList.items(), profile, mix);
+        List<Double> steps = thresholdList(stepList == null ? List.of() : stepList.items(), profile, reached);
         for (int i = 1; i < steps.size(); i++) {
             if (!(steps.get(i) > steps.get(i - 1))) {
                 problems.add(a.node("thresholds"), "thresholds must increase, got " + Values.s(steps.get(i))
@@ -109,7 +116,7 @@ final class PolicyReader {
      * threshold per branch, which only trace conditions can apply.
      */
     private void popexThresholds(YamlNode.Sequence seq, List<Double> uniform, List<Map<String, Double>> perBranch,
-                                 Profile profile, Map<String, Double> mix) {
+                                 Profile profile, Set<String> reached) {
         if (seq == null) {
             return;
         }
@@ -133,7 +140,7 @@ final class PolicyReader {
                     config.put(e.getKey(), t);
                 }
             }
-            for (String c : mix == null ? List.<String>of() : mix.keySet()) {
+            for (String c : reached == null ? Set.<String>of() : reached) {
                 if (profile != null && profile.conditions().get(c) instanceof Condition.Rates) {
                     problems.add(item, "condition '" + c + "' is a rate table, which cannot express a threshold per"
                             + " branch (give one threshold for all branches)");
@@ -141,14 +148,14 @@ final class PolicyReader {
             }
             perBranch.add(config);
         }
-        uniform.addAll(thresholdList(numbers, profile, mix));
+        uniform.addAll(thresholdList(numbers, profile, reached));
         if (seq.items().isEmpty()) {
             problems.add(seq, "thresholds must list at least one threshold");
         }
     }
 
-    /** Thresholds of a list, each tabulated in every rate-table condition of the mix. */
-    private List<Double> thresholdList(List<YamlNode> items, Profile profile, Map<String, Double> mix) {
+    /** Thresholds of a list, each tabulated in every rate-table condition a request can reach. */
+    private List<Double> thresholdList(List<YamlNode> items, Profile profile, Set<String> reached) {
         List<Double> out = new ArrayList<>();
         for (YamlNode item : items) {
             Double t = Values.probability(item, "threshold", problems);
@@ -156,10 +163,10 @@ final class PolicyReader {
                 continue;
             }
             out.add(t);
-            if (profile == null || mix == null) {
+            if (profile == null || reached == null) {
                 continue;
             }
-            for (String c : mix.keySet()) {
+            for (String c : reached) {
                 if (profile.conditions().get(c) instanceof Condition.Rates rates && rates.row(t) == null) {
                     problems.add(item, "threshold " + Values.s(t) + " is not tabulated: condition '" + c
                             + "' is a rate table with thresholds " + rates.rows().stream()
@@ -199,6 +206,20 @@ final class PolicyReader {
         }
         return problems.size() > before || m.mapping() == null ? null
                 : new PolicyConfig.Monitor(period, samples, error, lag);
+    }
+
+    /**
+     * Neurosurgeon runs the network without its side branches; a rate table has no row for that,
+     * and the final exit's row at some threshold is not the whole network's accuracy.
+     */
+    private void refuseRateTables(YamlNode at, Profile profile, Set<String> reached) {
+        for (String c : profile == null || reached == null || at == null ? Set.<String>of() : reached) {
+            if (profile.conditions().get(c) instanceof Condition.Rates) {
+                problems.add(at, "policy neurosurgeon disables every side branch, but condition '" + c + "' is a"
+                        + " rate table, which cannot express disabled branches (its final-exit accuracy is for"
+                        + " inputs the branches left, not the whole network's); give the condition as a trace");
+            }
+        }
     }
 
     private void checkPlacement(Fields scenario, Fields f, PolicyConfig.Kind kind) {

@@ -92,12 +92,15 @@ public final class ScenarioReader {
      * folder, or {@code null} when the file cannot be read or has no usable {@code profile} key.
      */
     public static Path profileDir(Path file) {
-        Problems ignored = new Problems();
-        YamlNode root = YamlTree.parse(file, ignored);
+        return profileDir(file, YamlTree.parse(file, new Problems()));
+    }
+
+    /** The same for a scenario tree read from {@code file} (a sweep point's, whose profile may be swept). */
+    public static Path profileDir(Path file, YamlNode root) {
         if (!(root instanceof YamlNode.Mapping m) || m.entries().get("profile") == null) {
             return null;
         }
-        String ref = Values.string(m.entries().get("profile"), ignored);
+        String ref = Values.string(m.entries().get("profile"), new Problems());
         return ref == null ? null : resolve(file, ref);
     }
 
@@ -128,7 +131,8 @@ public final class ScenarioReader {
         }
         WorkloadReader workload = new WorkloadReader(problems, profile);
         Workload w = workload.read(f.required("workload"));
-        ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"), workload.mixNames());
+        ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"),
+                ExpertReader.reachable(profile, workload.mixNames(), expertPeek(f.node("policy"), profile, w)));
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
         RunControl run = RunReader.read(f.required("run"), problems);
         PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
@@ -144,6 +148,17 @@ public final class ScenarioReader {
             problems.add(root, "invalid scenario: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The expert classifier as the policy reader will see it, read early (its problems dropped:
+     * the policy reader reports them) so that the exit rule is checked against the variants it reaches.
+     */
+    private static PolicyConfig.Expert expertPeek(YamlNode policy, Profile profile, Workload w) {
+        if (!(policy instanceof YamlNode.Mapping m) || !m.entries().containsKey("expert") || w == null) {
+            return null;
+        }
+        return new ExpertReader(new Problems()).read(m.entries().get("expert"), profile, w.mix());
     }
 
     private String defaultName() {

@@ -1,6 +1,10 @@
 package org.eesim.scenario;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,6 +48,19 @@ public final class ScenarioWriter {
 
     /** The scenario as YAML, with {@code profile:} set to {@code profileRef} as given. */
     public static String toYaml(Scenario s, String profileRef) {
+        return toYaml(s, profileRef, false);
+    }
+
+    /**
+     * The scenario as the text of what determines its numbers, for hashing: like
+     * {@link #toYaml(Scenario, String)}, but each bandwidth trace named by a hash of its samples
+     * rather than its path, so editing a trace changes the text and moving the checkout does not.
+     */
+    public static String toHashText(Scenario s, String profileRef) {
+        return toYaml(s, profileRef, true);
+    }
+
+    private static String toYaml(Scenario s, String profileRef, boolean traceByContent) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode root = json.objectNode();
         root.put("name", s.name());
@@ -54,8 +71,8 @@ public final class ScenarioWriter {
         tier(tiers, "cloud", s.tiers().cloud());
         if (s.links().uplink() != null || s.links().wan() != null) {
             ObjectNode links = root.putObject("links");
-            link(links, "uplink", s.links().uplink());
-            link(links, "wan", s.links().wan());
+            link(links, "uplink", s.links().uplink(), traceByContent);
+            link(links, "wan", s.links().wan(), traceByContent);
         }
         if (s.placement() != null) {
             root.putObject("placement").put("cut1", s.placement().cut1()).put("cut2", s.placement().cut2());
@@ -92,7 +109,7 @@ public final class ScenarioWriter {
         }
     }
 
-    private static void link(ObjectNode links, String key, Link l) {
+    private static void link(ObjectNode links, String key, Link l, boolean traceByContent) {
         if (l != null) {
             ObjectNode node = links.putObject(key)
                     .put("bandwidth", Units.format(l.bandwidthBps(), Units.Kind.BITRATE))
@@ -102,7 +119,8 @@ public final class ScenarioWriter {
                 node.put("jitter", Units.format(l.jitterSeconds(), Units.Kind.TIME));
             }
             if (l.variation() instanceof BandwidthVariation.Trace t) {
-                node.put("bandwidth_trace", t.file().toAbsolutePath().toString());
+                node.put("bandwidth_trace", traceByContent ? "sha256:" + samplesHash(t)
+                        : t.file().toAbsolutePath().toString());
             } else if (l.variation() instanceof BandwidthVariation.Markov m) {
                 var states = node.putArray("bandwidth_markov");
                 for (int i = 0; i < m.ratesBps().length; i++) {
@@ -110,6 +128,20 @@ public final class ScenarioWriter {
                             .put("mean_holding", Units.format(m.meanHoldingSeconds()[i], Units.Kind.TIME));
                 }
             }
+        }
+    }
+
+    /** The trace as read (times and rates, exact bits): what the run uses of the file. */
+    private static String samplesHash(BandwidthVariation.Trace t) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(16 * t.timesSeconds().length);
+            for (int i = 0; i < t.timesSeconds().length; i++) {
+                b.putDouble(t.timesSeconds()[i]).putDouble(t.ratesBps()[i]);
+            }
+            return HexFormat.of().formatHex(md.digest(b.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -30,7 +30,7 @@ final class LinkModel {
             return transmitter.admit(now, link.serialisationSeconds(bytes)) + delay;
         }
         double bits = bytes * 8.0;
-        return transmitter.admitUntil(now, start -> rate.finish(start, bits)) + delay;
+        return transmitter.admitBits(now, rate, bits) + delay;
     }
 
     /** The true rate at {@code t}, bits per second. */

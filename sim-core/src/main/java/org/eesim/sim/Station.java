@@ -1,7 +1,6 @@
 package org.eesim.sim;
 
 import java.util.Arrays;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * A first-come-first-served queue in front of {@code cores} identical servers: a device, an edge
@@ -77,13 +76,14 @@ public final class Station {
     }
 
     /**
-     * Admits a job whose end depends on when it starts (a transfer over a link whose rate changes):
-     * {@code endFromStart} maps its start time to its end time; returns the end.
+     * Admits a transfer of {@code bits} over a link whose rate changes, so that its end depends on
+     * when it starts; returns the end. (The rate and size rather than a function of the start: no
+     * lambda allocated per transfer.)
      */
-    public double admitUntil(double now, DoubleUnaryOperator endFromStart) {
+    double admitBits(double now, RateFunction rate, double bits) {
         int k = earliestCore();
         double start = Math.max(now, freeAt[k]);
-        double end = endFromStart.applyAsDouble(start);
+        double end = rate.finish(start, bits);
         return occupy(k, now, start, end, end - start);
     }
 

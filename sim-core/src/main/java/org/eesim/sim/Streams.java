@@ -34,8 +34,21 @@ public final class Streams {
     private final SplitMix classifier;
     private final SplitMix requestClassifier = new SplitMix(0);
     private final long replicationSeed;
+    private final boolean jitterUsed;
+    private final boolean classifierUsed;
 
     public Streams(long replicationSeed, int devices, int users) {
+        this(replicationSeed, devices, users, true, true);
+    }
+
+    /**
+     * Streams that seed a request's jitter and classifier generators only when
+     * {@code jitterUsed} and {@code classifierUsed}: nothing else draws from those streams, so
+     * skipping them changes no number and saves two reseeds per request.
+     */
+    Streams(long replicationSeed, int devices, int users, boolean jitterUsed, boolean classifierUsed) {
+        this.jitterUsed = jitterUsed;
+        this.classifierUsed = classifierUsed;
         this.users = users;
         this.arrivals = new SplitMix[devices * users];
         long arrivalCode = SplitMix.code("arrivals");
@@ -73,15 +86,25 @@ public final class Streams {
     /** The streams of replication {@code replication} when the base seed is {@code baseSeed}. */
     public static Streams of(org.eesim.scenario.Scenario s, int replication, long baseSeed) {
         int users = s.workload().arrival() instanceof org.eesim.scenario.Arrival.Closed c ? c.users() : 1;
-        return new Streams(replicationSeed(baseSeed, replication), s.tiers().device().count(), users);
+        boolean jitter = jittery(s.links().uplink()) || jittery(s.links().wan());
+        return new Streams(replicationSeed(baseSeed, replication), s.tiers().device().count(), users, jitter,
+                s.policy().expert() != null);
+    }
+
+    private static boolean jittery(org.eesim.scenario.Link link) {
+        return link != null && link.jitterSeconds() > 0;
     }
 
     /** Moves the per-request generators to the next request's seeds. */
     void nextRequest() {
         requestInput.reseed(input.nextLong());
         requestNoise.reseed(noise.nextLong());
-        requestJitter.reseed(jitter.nextLong());
-        requestClassifier.reseed(classifier.nextLong());
+        if (jitterUsed) {
+            requestJitter.reseed(jitter.nextLong());
+        }
+        if (classifierUsed) {
+            requestClassifier.reseed(classifier.nextLong());
+        }
     }
 
     SplitMix classifier() {

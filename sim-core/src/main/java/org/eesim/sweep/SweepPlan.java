@@ -17,7 +17,6 @@ import org.eesim.sim.SplitMix;
 import org.eesim.yaml.Problem;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.ProblemsException;
-import org.eesim.yaml.Values;
 import org.eesim.yaml.YamlNode;
 import org.eesim.yaml.YamlTree;
 
@@ -122,7 +121,7 @@ public final class SweepPlan {
                 long seed = d.seeds() == Declaration.Seeds.COMMON ? s.run().seed()
                         : SplitMix.derive(s.run().seed(), SplitMix.code("point"), SplitMix.code(p.identity()));
                 points.add(new Point(id, assignments, seed, s,
-                        ScenarioWriter.toYaml(s, profileDir(file, tree).toString())));
+                        ScenarioWriter.toYaml(s, ScenarioReader.profileDir(file, tree).toString())));
             } catch (ProblemsException e) {
                 failed.put(id, e.problems());
             }
@@ -186,22 +185,18 @@ public final class SweepPlan {
         return new Problem(node.file(), node.at().line(), node.at().column(), key, reason);
     }
 
-    private static Path profileDir(Path file, YamlNode.Mapping tree) {
-        String ref = Values.string(tree.entries().get("profile"), new Problems());
-        return file.toAbsolutePath().getParent().resolve(ref).normalize();
-    }
-
     /**
      * A hash of what determines the numbers: every point's identity, seed and resolved scenario,
-     * with the profile named by its content hash (so moving the checkout keeps it) and without
-     * the output section (which says where results go, not what they are).
+     * with the profile and bandwidth traces named by their content hashes (so moving the checkout
+     * keeps it, and editing a trace changes it) and without the output section (which says where
+     * results go, not what they are).
      */
     private String hash() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update("eesim-plan/1\n".getBytes(StandardCharsets.UTF_8));
             for (Point p : points) {
-                String yaml = ScenarioWriter.toYaml(p.scenario(), p.scenario().profile().sha256());
+                String yaml = ScenarioWriter.toHashText(p.scenario(), p.scenario().profile().sha256());
                 String text = p.id() + "\n" + p.identity() + "\n" + p.seed() + "\n" + withoutOutput(yaml) + "\n";
                 md.update(text.getBytes(StandardCharsets.UTF_8));
             }

@@ -232,13 +232,15 @@ final class SweepReader {
             return null;
         }
         BigDecimal span = to.number().subtract(from.number());
-        long n = span.divideToIntegralValue(step.number()).longValueExact() + 1;
-        if (n > MAX_VALUES) {
-            problems.add(f.mapping(), "the range has " + n + " values, more than " + MAX_VALUES + ": is the step right?");
+        // Compared as BigDecimal: a huge range has more values than a long holds.
+        BigDecimal n = span.divideToIntegralValue(step.number()).add(BigDecimal.ONE);
+        if (n.compareTo(BigDecimal.valueOf(MAX_VALUES)) > 0) {
+            problems.add(f.mapping(), "the range has " + n.toPlainString() + " values, more than " + MAX_VALUES
+                    + ": is the step right?");
             return null;
         }
         List<String> out = new ArrayList<>();
-        for (long i = 0; i < n; i++) {
+        for (long i = 0, count = n.longValueExact(); i < count; i++) {
             // Decimal arithmetic: 0.1 + 0.1 + 0.1 is 0.3 here, not 0.30000000000000004.
             out.add(from.text(from.number().add(step.number().multiply(BigDecimal.valueOf(i)))));
         }

@@ -54,6 +54,29 @@ class MainTest {
         return f;
     }
 
+    /** The one line an I/O failure prints, and its status; asserts there is no stack trace. */
+    private static String ioError(Result r) {
+        assertEquals(Main.IO_ERROR, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        return r.err().strip();
+    }
+
+    @Test
+    void anUnwritableJobScriptIsOneLineNotAStackTrace(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("missing/job.sh");
+        Result r = eesim("slurm", scenario(dir, "s", 1).toString(), "--shards", "2", "-o", script.toString());
+        assertEquals("error: cannot write the job script: " + script + ": no such file or folder", ioError(r));
+    }
+
+    @Test
+    void anUnmakeableResultsFolderIsOneLineNotAStackTrace(@TempDir Path dir) throws IOException {
+        Path f = scenario(dir, "s", 1);
+        Files.writeString(dir.resolve("results"), "a file where the results folder should be");
+        String line = ioError(eesim("run", f.toString(), "--quiet"));
+        assertTrue(line.contains(dir.resolve("results").toString()), line);
+    }
+
     @Test
     void shippedScenariosValidate() {
         Result r = eesim("validate", REPO.resolve("scenarios/quickstart.yaml").toString(),

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eesim.profile.Condition;
 import org.eesim.profile.Profile;
+import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,34 @@ class PopexSelectionTest {
         Decision d = Policies.of(withConfigs).decide(Double.NaN);
         assertEquals(Map.of("b1", 0.75), d.exitRule().perExit());
         assertEquals(0.038, d.expectedSeconds(), 1e-12);
+    }
+
+    /**
+     * Accuracy unknown (a rate table without it): the configuration that exits least under the
+     * rule, i.e. the higher threshold for max_softmax and the lower for entropy. The rows exit
+     * 30% or 70% at b1 (22 or 38 ms); no requirement, so only the tie-break decides.
+     */
+    @Test
+    void withoutAccuracyTheConfigurationThatExitsLeast() {
+        assertEquals(0.6, unknownAccuracy(ExitRule.Kind.MAX_SOFTMAX, 0.7, 0.3), "max_softmax: 0.6 exits 30%");
+        assertEquals(0.2, unknownAccuracy(ExitRule.Kind.ENTROPY, 0.3, 0.7), "entropy: 0.2 exits 30%");
+    }
+
+    /** POPEX's threshold over 0.2 and 0.6, the rows exiting {@code at02} and {@code at06} at b1. */
+    private static double unknownAccuracy(ExitRule.Kind kind, double at02, double at06) {
+        Scenario s = ThresholdAdaptationTest.scenario(1);
+        double[] unknown = {Double.NaN, Double.NaN};
+        Condition.Rates rates = new Condition.Rates("pristine", Map.of(), kind, 2, List.of(
+                new Condition.RateRow(0.2, new double[] {at02}, unknown),
+                new Condition.RateRow(0.6, new double[] {at06}, unknown)));
+        Profile p = new Profile("rates", "", Map.of(), 1000, s.profile().layers(), s.profile().branches(),
+                Map.of("pristine", rates), "test");
+        Scenario r = new Scenario(s.name(), s.sourceFile(), p, s.tiers(), s.links(), null, s.workload(),
+                new ExitRule(kind, 0.2, Map.of(), Set.of()), s.serviceTime(), s.run(), s.output(),
+                new PolicyConfig(PolicyConfig.Kind.POPEX, List.of(0.2, 0.6), null, false, null));
+        Decision d = Policies.of(r).decide(Double.NaN);
+        assertEquals(Double.NaN, new NetworkCosts(r).reach(d.exitRule()).accuracy(), "accuracy is unknown");
+        return d.exitRule().threshold();
     }
 
     @Test

@@ -83,16 +83,13 @@ class TinyMlReproductionTest {
         List<Row> rows = rows();
         assertEquals(180, rows.size());
         Map<String, Integer> counts = new TreeMap<>();
-        Map<String, Integer> reference = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             int d = TinyMlRule.published(r.speed(), r.dev(), r.edge(), SIZES);
             assertEquals(r.chosen(), d, "row " + (i + 1) + " at speed " + r.speed());
             counts.merge(band(r.speed()) + " L=" + d, 1, Integer::sum);
-            reference.merge(band(r.speed()) + " L=" + r.chosen(), 1, Integer::sum);
         }
         System.out.println("published rule, decisions per speed band: " + counts);
-        assertEquals(reference, counts);
         assertEquals(Map.of("0+ L=4", 3, "10+ L=3", 2, "100+ L=2", 43, "100+ L=3", 44, "1000+ L=2", 79,
                 "1000+ L=3", 3, "10000+ L=0", 2, "10000+ L=2", 4), counts);
     }

@@ -41,6 +41,36 @@ class ExpertReaderTest {
                         + " 'blur-3@expert-noise'");
     }
 
+    /** The classifier sends some pristine inputs to pristine@expert-blur: its rate table must hold the thresholds. */
+    @Test
+    void thresholdsMustBeTabulatedInReachableVariants() {
+        Path f = copy();
+        edit(f.resolveSibling("../profiles/tiny-expert/profile.yaml").normalize(),
+                "    parameters: {type: none, branch_set: expert-blur}\n    trace: traces/blur-3.csv\n",
+                "    parameters: {type: none, branch_set: expert-blur}\n    rule: max_softmax\n    rates:\n"
+                        + "      - threshold: 0.7\n        exit_probability: {b1: 0.3, b2: 0.2}\n"
+                        + "        accuracy: {b1: 0.9, b2: 0.8, final: 0.7}\n");
+        var problems = problems(f);
+        assertProblem(problems, f, lineOf(f, "threshold: 0.5"), "early_exit.threshold",
+                "threshold 0.5 is not tabulated: condition 'pristine@expert-blur' is a rate table with thresholds 0.7");
+        assertProblem(problems, f, lineOf(f, "adaptation:"), "policy.adaptation.thresholds[0]",
+                "threshold 0.3 is not tabulated: condition 'pristine@expert-blur'");
+        assertEquals(3, problems.size(), "0.5 in early_exit and 0.3, 0.5 in adaptation; 0.7 is tabulated: " + problems);
+    }
+
+    /** A variant the classifier never picks is not checked: no request uses its exit data. */
+    @Test
+    void unreachableVariantsAreNotChecked() throws ProblemsException {
+        Path f = copy();
+        edit(f.resolveSibling("../profiles/tiny-expert/profile.yaml").normalize(),
+                "    parameters: {type: none, branch_set: expert-blur}\n    trace: traces/blur-3.csv\n",
+                "    parameters: {type: none, branch_set: expert-blur}\n    rule: max_softmax\n    rates:\n"
+                        + "      - threshold: 0.7\n        exit_probability: {b1: 0.3, b2: 0.2}\n"
+                        + "        accuracy: {b1: 0.9, b2: 0.8, final: 0.7}\n");
+        edit(f, "pristine: {pristine: 0.9, blur: 0.1}", "pristine: {pristine: 1}");
+        assertEquals(0.5, ScenarioReader.read(f).exitRule().threshold());
+    }
+
     @Test
     void rowsMustSumToOne() {
         Path f = copy();

@@ -49,6 +49,17 @@ class PolicyReaderTest {
     }
 
     @Test
+    void neurosurgeonCannotUseRateTables() {
+        Path f = copy("rates.yaml");
+        edit(f, "placement: {cut1: 0, cut2: 0}\n", "policy: {type: neurosurgeon}\n");
+        edit(f, "  thresholds: {b1: 0.9}\n", "");
+        var problems = problems(f);
+        assertProblem(problems, f, lineOf(f, "neurosurgeon"), "policy.type",
+                "condition 'imported' is a rate table, which cannot express disabled branches");
+        assertEquals(1, problems.size(), "the trace condition 'pristine' is fine: " + problems);
+    }
+
+    @Test
     void unknownPolicyType() {
         Path f = copy("popex.yaml");
         edit(f, "type: popex", "type: popx");

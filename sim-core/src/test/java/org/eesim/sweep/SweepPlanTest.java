@@ -188,6 +188,23 @@ class SweepPlanTest {
         assertNotEquals(a.sha256(), more.sha256());
     }
 
+    /** A plan on a traced uplink, in {@code at}, with the trace's second row at {@code rate}. */
+    private static SweepPlan traced(Path at, String rate) throws Exception {
+        String sweep = "sweep:\n  over:\n    - {key: early_exit.threshold, values: [0.5, 0.9]}\n";
+        Path f = SweepFiles.write(at, "s", 200, 2, sweep);
+        java.nio.file.Files.writeString(at.resolve("up.csv"), "time,bandwidth\n0 s, 18.8 Mbps\n20 s, " + rate + "\n");
+        org.eesim.yaml.ProblemAssertions.edit(f, "uplink: {bandwidth: 18.8 Mbps, delay: 5 ms}",
+                "uplink: {delay: 5 ms, bandwidth_trace: up.csv}");
+        return SweepPlan.read(f);
+    }
+
+    @Test
+    void theHashFollowsTheTracesContentNotItsPath() throws Exception {
+        SweepPlan a = traced(dir.resolve("a"), "5 Mbps");
+        assertEquals(a.sha256(), traced(dir.resolve("moved"), "5 Mbps").sha256(), "same trace elsewhere");
+        assertNotEquals(a.sha256(), traced(dir.resolve("a"), "6 Mbps").sha256(), "the same file, edited");
+    }
+
     @Test
     void anInvalidPointIsReportedAtTheSweepEntryWithItsValues() {
         Path f = SweepFiles.write(dir, "s", 200, 2, """
@@ -244,6 +261,22 @@ class SweepPlanTest {
         assertProblem(ps, f, lineOf(f, "from: 0/s"), "sweep.over[5].log_range.from", "needs from > 0");
         assertProblem(ps, f, lineOf(f, "tiers.edge.count"), "sweep.over[6]", "give the values");
         assertProblem(ps, f, lineOf(f, "values: [1, 2, 1]"), "sweep.over[7].values[2]", "listed twice");
+    }
+
+    @Test
+    void tooLongRangesAreReportedAtTheirEntryHoweverLong() {
+        Path f = SweepFiles.write(dir, "s", 200, 2, """
+                sweep:
+                  over:
+                    - {key: links.uplink.bandwidth, range: {from: 1 bps, to: 1e30 bps, step: 1 bps}}
+                    - {key: workload.arrival.rate, range: {from: 1/s, to: 10001/s, step: 1/s}}
+                    - {key: tiers.device.count, range: {from: 1, to: 10000, step: 1}}
+                """);
+        List<Problem> ps = assertThrows(ProblemsException.class, () -> SweepPlan.read(f)).problems();
+        assertProblem(ps, f, lineOf(f, "1e30"), "sweep.over[0].range",
+                "the range has 1000000000000000000000000000000 values, more than 10000");
+        assertProblem(ps, f, lineOf(f, "10001/s"), "sweep.over[1].range", "the range has 10001 values");
+        assertTrue(ps.stream().noneMatch(p -> p.keyPath().startsWith("sweep.over[2]")), "10,000 values are allowed");
     }
 
     @Test
