@@ -53,6 +53,9 @@ public final class Main implements Runnable {
 
     private static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ProblemsException problems) {
+                return report(problems, cmd.getErr()); // a bad scenario, whichever command read it
+            }
             String message = IoErrors.message(e);
             if (message == null) {
                 throw e; // a bug, not the user's files: keep the stack trace

@@ -44,15 +44,10 @@ final class MergeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProblemsException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.read(file);
-        } catch (ProblemsException e) {
-            return Main.report(e, err);
-        }
+        SweepPlan plan = SweepPlan.read(file); // problems: reported by Main's handler, status 2
         try {
             List<Path> from = shards.isEmpty() ? find(plan) : shards;
             RunFolder target = RunFolder.prepare(plan, plan.folder(), null, plan.runs(), Instant.now());

@@ -44,15 +44,10 @@ final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProblemsException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.read(file);
-        } catch (ProblemsException e) {
-            return Main.report(e, err);
-        }
+        SweepPlan plan = SweepPlan.read(file); // problems: reported by Main's handler, status 2
         int[] sh = shard == null ? null : parseShard(shard);
         if (shard != null && sh == null) {
             err.println("--shard " + shard + ": expected i/n with 0 <= i < n, e.g. 0/4; nothing was run.");

@@ -58,15 +58,10 @@ final class SlurmCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, ProblemsException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.read(file);
-        } catch (ProblemsException e) {
-            return Main.report(e, err);
-        }
+        SweepPlan plan = SweepPlan.read(file); // problems: reported by Main's handler, status 2
         if (shards < 1 || cpus < 1) {
             err.println("--shards and --cpus must be at least 1");
             err.flush();
