@@ -226,7 +226,7 @@ public final class ParallelBenchmark {
 
     private static Process child(Path scenario, String... more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(), "org.eesim.cli.Main", "run", scenario.toString(), "--quiet"));
+                "-cp", org.eesim.cli.Classpath.ofThisJvm(), "org.eesim.cli.Main", "run", scenario.toString(), "--quiet"));
         cmd.addAll(List.of(more));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(scenario.resolveSibling("out-" + System.nanoTime() + ".log").toFile()).start();
@@ -241,21 +241,6 @@ public final class ParallelBenchmark {
     }
 
     /** This JVM's classpath: under {@code mvn exec:java} only the project's class loader knows it. */
-    private static String classpath() {
-        if (ParallelBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader u) {
-            List<String> entries = new ArrayList<>();
-            for (java.net.URL url : u.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                    // not a local file: a child JVM could not use it either
-                }
-            }
-            return String.join(java.io.File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
-    }
-
     private static double sweep(SweepPlan plan, Path dir, int threads) {
         RunFolder folder = RunFolder.prepare(plan, dir, null, plan.runs(), Instant.EPOCH);
         long t0 = System.nanoTime();

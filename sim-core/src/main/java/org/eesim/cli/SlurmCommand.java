@@ -1,15 +1,10 @@
 package org.eesim.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -38,13 +33,13 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--partition", description = "SLURM partition (default: the cluster's default)")
     String partition;
 
-    @Option(names = "--time", description = "time limit per task, e.g. 01:00:00 (default: %(DEFAULT-VALUE)s)")
+    @Option(names = "--time", description = "time limit per task, e.g. 01:00:00 (default: ${DEFAULT-VALUE})")
     String time = "01:00:00";
 
-    @Option(names = "--mem", description = "memory per task, e.g. 2G (default: %(DEFAULT-VALUE)s)")
+    @Option(names = "--mem", description = "memory per task, e.g. 2G (default: ${DEFAULT-VALUE})")
     String mem = "2G";
 
-    @Option(names = "--cpus", description = "cores per task, used as threads (default: %(DEFAULT-VALUE)s)")
+    @Option(names = "--cpus", description = "cores per task, used as threads (default: ${DEFAULT-VALUE})")
     int cpus = 1;
 
     @Option(names = "--launcher", description = "command that starts eesim on the nodes"
@@ -131,25 +126,7 @@ final class SlurmCommand implements Callable<Integer> {
 
     /** This JVM's java and classpath: under {@code mvn exec:java} the project's class loader knows it. */
     static String defaultLauncher() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> entries = new ArrayList<>();
-        ClassLoader cl = SlurmCommand.class.getClassLoader();
-        if (cl instanceof URLClassLoader u) {
-            for (URL url : u.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    // not a local file: the node could not use it either
-                }
-            }
-        }
-        if (entries.isEmpty()) {
-            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                entries.add(Path.of(e).toAbsolutePath().toString()); // the nodes may start elsewhere
-            }
-        }
-        String cp = String.join(File.pathSeparator, entries);
-        return quote(java) + " -cp " + quote(cp) + " org.eesim.cli.Main";
+        return quote(Classpath.java()) + " -cp " + quote(Classpath.ofThisJvm()) + " org.eesim.cli.Main";
     }
 
     static String quote(String s) {
