@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eesim.units.Decimals;
 import org.eesim.units.Units;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
@@ -153,7 +154,11 @@ final class SweepReader {
     /** A number and the unit written after it. */
     private record Written(BigDecimal number, String unit) {
         String text(BigDecimal v) {
-            String n = v.stripTrailingZeros().toPlainString();
+            BigDecimal stripped = v.stripTrailingZeros();
+            // 1e-300 as written, not as 300 zeros: plain only for magnitudes people write out
+            long digits = (long) stripped.precision() - stripped.scale();
+            String n = stripped.signum() != 0 && (digits > 21 || digits < -6)
+                    ? stripped.toString().toLowerCase(Locale.ROOT).replace("+", "") : stripped.toPlainString();
             return unit.isEmpty() ? n : unit.startsWith("/") ? n + unit : n + " " + unit;
         }
     }
@@ -169,7 +174,12 @@ final class SweepReader {
             problems.add(n, "expected a number, with its unit if the key has one (e.g. '5 Mbps'), got " + n.describe());
             return null;
         }
-        return new Written(new BigDecimal(m.group(1)), m.group(2));
+        try {
+            return new Written(Decimals.parse(m.group(1)), m.group(2));
+        } catch (IllegalArgumentException e) {
+            problems.add(n, "number " + n.describe() + " is " + e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -183,7 +193,12 @@ final class SweepReader {
         for (Units.Kind kind : Units.Kind.values()) {
             try {
                 double factor = Units.parse("1 " + w.unit(), kind) / Units.parse("1 " + from.unit(), kind);
-                return new Written(new BigDecimal(w.number().doubleValue() * factor, CONVERTED), from.unit());
+                double converted = w.number().doubleValue() * factor;
+                if (!Double.isFinite(converted) || converted != 0 && Math.abs(converted) < Double.MIN_NORMAL) {
+                    problems.add(node, "number out of range in '" + from.unit() + "': " + node.describe());
+                    return null;
+                }
+                return new Written(new BigDecimal(converted, CONVERTED), from.unit());
             } catch (IllegalArgumentException notThisKind) {
                 // try the next kind
             }
@@ -258,10 +273,13 @@ final class SweepReader {
         }
         double a = from.number().doubleValue();
         double ratio = to.number().doubleValue() / a;
+        double logRatio = Math.log(to.number().doubleValue()) - Math.log(a); // when the ratio itself overflows
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            double share = (double) i / (count - 1);
             BigDecimal v = i == 0 ? from.number() : i == count - 1 ? to.number()
-                    : new BigDecimal(a * Math.pow(ratio, (double) i / (count - 1)), LOG_DIGITS);
+                    : new BigDecimal(Double.isFinite(ratio) ? a * Math.pow(ratio, share) : a * Math.exp(share * logRatio),
+                            LOG_DIGITS);
             out.add(from.text(v));
         }
         return out;

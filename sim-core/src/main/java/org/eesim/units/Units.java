@@ -151,9 +151,18 @@ public final class Units {
             throw new IllegalArgumentException("'" + text.strip() + "' is " + unit.kind.description() + ", expected "
                     + kind.description() + " (units: " + String.join(", ", kind.units()) + ")");
         }
-        double value = new BigDecimal(m.group(1)).multiply(unit.factor).doubleValue();
+        BigDecimal number;
+        try {
+            number = Decimals.parse(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text.strip() + "' is " + e.getMessage());
+        }
+        double value = number.multiply(unit.factor).doubleValue();
         if (Double.isInfinite(value)) {
             throw new IllegalArgumentException("'" + text.strip() + "' is out of range");
+        }
+        if (number.signum() != 0 && Math.abs(value) < Double.MIN_NORMAL) {
+            throw new IllegalArgumentException("'" + text.strip() + "' is too small to compute with");
         }
         return value;
     }

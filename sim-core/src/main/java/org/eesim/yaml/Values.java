@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.eesim.units.Decimals;
 import org.eesim.units.Units;
 import org.eesim.yaml.YamlNode.Scalar;
 import org.eesim.yaml.YamlNode.ScalarType;
@@ -31,46 +32,49 @@ public final class Values {
     }
 
     public static Long longInteger(YamlNode node, Problems problems) {
-        BigInteger v = wholeNumber(node);
-        if (v == null) {
-            problems.add(node, "expected a whole number, got " + node.describe());
-            return null;
-        }
-        if (v.bitLength() > 63) {
+        BigInteger v = wholeNumber(node, problems);
+        if (v != null && v.bitLength() > 63) {
             problems.add(node, "number out of range: " + node.describe());
             return null;
         }
-        return v.longValue();
+        return v == null ? null : v.longValue();
     }
 
     public static Integer integer(YamlNode node, Problems problems) {
-        BigInteger v = wholeNumber(node);
-        if (v == null) {
-            problems.add(node, "expected a whole number, got " + node.describe());
-            return null;
-        }
-        if (v.bitLength() > 31) {
+        BigInteger v = wholeNumber(node, problems);
+        if (v != null && v.bitLength() > 31) {
             problems.add(node, "number out of range: " + node.describe());
             return null;
         }
-        return v.intValue();
+        return v == null ? null : v.intValue();
     }
 
-    private static BigInteger wholeNumber(YamlNode node) {
-        if (!(node instanceof Scalar s)) {
-            return null;
-        }
-        if (s.type() == ScalarType.INTEGER) {
+    /** A whole number of any size a long could nearly hold, or null after reporting a problem. */
+    private static BigInteger wholeNumber(YamlNode node, Problems problems) {
+        if (node instanceof Scalar s && s.type() == ScalarType.INTEGER) {
             return (BigInteger) s.value();
         }
-        if ((s.type() == ScalarType.FLOAT || s.type() == ScalarType.STRING) && DECIMAL.matcher(s.text()).matches()) {
+        if (node instanceof Scalar s && (s.type() == ScalarType.FLOAT || s.type() == ScalarType.STRING)
+                && DECIMAL.matcher(s.text()).matches()) {
+            BigDecimal d;
             try {
-                // 2e4 is a whole number even though YAML calls it a float.
-                return new BigDecimal(s.text()).toBigIntegerExact();
-            } catch (ArithmeticException e) {
+                d = Decimals.parse(s.text());
+            } catch (IllegalArgumentException e) {
+                problems.add(node, "number " + node.describe() + " is " + e.getMessage());
                 return null;
             }
+            if (Decimals.integerDigits(d) > 20) {
+                // 2e4 is a whole number even though YAML calls it a float; 1e100000000 would take hours to expand.
+                problems.add(node, "number " + node.describe() + " is out of range for a whole number");
+                return null;
+            }
+            try {
+                return d.toBigIntegerExact();
+            } catch (ArithmeticException notWhole) {
+                // reported below
+            }
         }
+        problems.add(node, "expected a whole number, got " + node.describe());
         return null;
     }
 
@@ -80,10 +84,16 @@ public final class Values {
         if (node instanceof Scalar s) {
             if (s.type() == ScalarType.INTEGER) {
                 v = ((BigInteger) s.value()).doubleValue();
+            } else if ((s.type() == ScalarType.FLOAT || s.type() == ScalarType.STRING)
+                    && DECIMAL.matcher(s.text()).matches()) {
+                try {
+                    v = Decimals.parse(s.text()).doubleValue();
+                } catch (IllegalArgumentException e) {
+                    problems.add(node, "number " + node.describe() + " is " + e.getMessage());
+                    return null;
+                }
             } else if (s.type() == ScalarType.FLOAT) {
-                v = (Double) s.value();
-            } else if (s.type() == ScalarType.STRING && DECIMAL.matcher(s.text()).matches()) {
-                v = Double.parseDouble(s.text());
+                v = (Double) s.value(); // .nan, .inf
             }
         }
         if (v == null) {
