@@ -13,6 +13,7 @@ import org.eesim.scenario.ExitRule;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.Suggest;
+import org.eesim.yaml.TextFiles;
 import org.eesim.yaml.Values;
 import org.eesim.yaml.YamlNode;
 
@@ -84,7 +85,10 @@ final class ConditionReader {
             return null;
         }
         Path base = dir.toAbsolutePath().normalize();
-        Path absolute = base.resolve(relative).normalize();
+        Path absolute = TextFiles.resolve(base, relative, node, problems);
+        if (absolute == null) {
+            return null;
+        }
         if (!absolute.startsWith(base)) {
             // Keeps a profile self-contained, so that its hash covers everything it uses.
             problems.add(node, "trace must be inside the profile folder, got '" + relative + "'");

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.ProblemsException;
+import org.eesim.yaml.TextFiles;
 import org.eesim.yaml.Values;
 import org.eesim.yaml.YamlNode;
 import org.eesim.yaml.YamlTree;
@@ -100,7 +101,7 @@ public final class ProfileReader {
             return null;
         }
         hashed.put(FILE_NAME, yaml);
-        return YamlTree.parse(yaml, problems);
+        return YamlTree.parse(yaml, TextFiles.PROFILE_MAX_BYTES, "profile", problems);
     }
 
     /** Branch names then {@code final}; {@code null} when the branches are unsound (reported). */

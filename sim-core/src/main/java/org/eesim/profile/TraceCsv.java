@@ -2,7 +2,7 @@ package org.eesim.profile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.eesim.yaml.Problem;
 import org.eesim.yaml.Problems;
+import org.eesim.yaml.TextFiles;
 
 /**
  * A trace condition's CSV: header {@code sample,<exit>_confidence,<exit>_entropy,<exit>_correct}
@@ -53,7 +54,11 @@ final class TraceCsv {
                                 Problems problems) {
         TraceCsv csv = new TraceCsv(file, exits, problems);
         int before = problems.size();
-        try (BufferedReader in = Files.newBufferedReader(file)) {
+        String text = TextFiles.read(file, TextFiles.TRACE_MAX_BYTES, "trace", problems);
+        if (text == null) {
+            return null;
+        }
+        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
             String first = in.readLine();
             if (first == null) {
                 csv.report(1, 0, "", "the file is empty: expected the header " + String.join(",", csv.header));

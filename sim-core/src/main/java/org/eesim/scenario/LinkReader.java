@@ -1,7 +1,5 @@
 package org.eesim.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.List;
 import org.eesim.units.Units;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
+import org.eesim.yaml.TextFiles;
 import org.eesim.yaml.YamlNode;
 
 /**
@@ -74,15 +73,14 @@ final class LinkReader {
         if (ref == null) {
             return null;
         }
-        Path file = scenarioFile.toAbsolutePath().getParent().resolve(ref).normalize();
         YamlNode at = f.node("bandwidth_trace");
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            problems.add(at, "cannot read bandwidth trace " + file + ": " + e.getMessage());
+        Path file = TextFiles.resolve(scenarioFile.toAbsolutePath().getParent(), ref, at, problems);
+        String text = file == null ? null
+                : TextFiles.read(file, TextFiles.TRACE_MAX_BYTES, "bandwidth trace", at, problems);
+        if (text == null) {
             return null;
         }
+        List<String> lines = text.lines().toList();
         List<double[]> rows = new ArrayList<>();
         int before = problems.size();
         int header = firstContentLine(lines);

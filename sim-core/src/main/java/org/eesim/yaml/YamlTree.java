@@ -1,9 +1,6 @@
 package org.eesim.yaml;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,22 +58,18 @@ public final class YamlTree {
         this.problems = problems;
     }
 
-    /** The document in {@code file}, or {@code null} when it cannot be read or parsed (reported). */
+    /** The scenario in {@code file}, or {@code null} when it cannot be read or parsed (reported). */
     public static YamlNode parse(Path file, Problems problems) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            problems.add(file, 0, 0, "", "file not found");
-            return null;
-        } catch (CharacterCodingException e) {
-            problems.add(file, 0, 0, "", "not UTF-8 text");
-            return null;
-        } catch (IOException e) {
-            problems.add(file, 0, 0, "", "cannot read: " + e);
-            return null;
-        }
-        return parse(text, file, problems);
+        return parse(file, TextFiles.SCENARIO_MAX_BYTES, "scenario", problems);
+    }
+
+    /**
+     * The document in {@code file} of at most {@code maxBytes}, or {@code null} when it cannot be
+     * read or parsed (reported); {@code what} names the kind of file in messages.
+     */
+    public static YamlNode parse(Path file, long maxBytes, String what, Problems problems) {
+        String text = TextFiles.read(file, maxBytes, what, problems);
+        return text == null ? null : parse(text, file, problems);
     }
 
     /** The document {@code text}, reported as coming from {@code file}. */
