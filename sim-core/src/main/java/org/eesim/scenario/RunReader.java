@@ -12,6 +12,8 @@ import org.eesim.yaml.YamlNode;
 final class RunReader {
 
     static final int DEFAULT_REPLICATIONS = 10;
+    /** Beyond this the list of runs alone would fill the memory of a laptop. */
+    static final int MAX_REPLICATIONS = 100_000;
 
     private RunReader() {
     }
@@ -24,6 +26,9 @@ final class RunReader {
         Integer replications = f.integer("replications", DEFAULT_REPLICATIONS);
         if (replications != null && replications < 1) {
             problems.add(f.node("replications"), "replications must be at least 1, got " + replications);
+        } else if (replications != null && replications > MAX_REPLICATIONS) {
+            problems.add(f.node("replications"), "replications must be at most " + MAX_REPLICATIONS + ", got "
+                    + replications + " (10 to 1000 give intervals narrow enough for a paper)");
         }
         Long seed = f.longInteger("seed");
         if (problems.size() > before || f.mapping() == null) {

@@ -11,6 +11,7 @@ import org.eesim.units.Units;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.ProblemsException;
+import org.eesim.yaml.TextFiles;
 import org.eesim.yaml.Values;
 import org.eesim.yaml.YamlNode;
 import org.eesim.yaml.YamlTree;
@@ -23,6 +24,10 @@ import org.eesim.yaml.YamlTree;
  */
 public final class ScenarioReader {
 
+    private static final int MAX_NAME = 100;
+    /** POSIX's portable file-name characters, starting with a letter or digit. */
+    private static final java.util.regex.Pattern FOLDER_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
             "early_exit", "service_time", "run", "output", "policy", "sweep");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
@@ -101,12 +106,7 @@ public final class ScenarioReader {
             return null;
         }
         String ref = Values.string(m.entries().get("profile"), new Problems());
-        return ref == null ? null : resolve(file, ref);
-    }
-
-    private static Path resolve(Path file, String ref) {
-        Path base = file.toAbsolutePath().getParent();
-        return base.resolve(ref).normalize();
+        return ref == null ? null : TextFiles.resolve(file.toAbsolutePath().getParent(), ref, m, new Problems());
     }
 
     private Scenario read() {
@@ -118,7 +118,7 @@ public final class ScenarioReader {
         if (f.mapping() == null) {
             return null;
         }
-        String name = f.string("name", defaultName());
+        String name = f.has("name") ? folderName(f.node("name")) : defaultName();
         Profile profile = profile(f);
         Tiers tiers = tiers(f.required("tiers"));
         // Presence, not validity: a tier given with a bad value still exists for the placement checks.
@@ -161,9 +161,28 @@ public final class ScenarioReader {
         return new ExpertReader(new Problems()).read(m.entries().get("expert"), profile, w.mix());
     }
 
+    /** The file's name without .yaml, made a {@link #FOLDER_NAME} (a scenario may be called "my run.yaml"). */
     private String defaultName() {
-        String n = file.getFileName().toString();
-        return n.replaceFirst("\\.(yaml|yml)$", "");
+        String n = file.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "").replaceAll("[^A-Za-z0-9._-]", "_")
+                .replaceFirst("^[._-]+", "");
+        n = n.substring(0, Math.min(n.length(), MAX_NAME));
+        return n.isEmpty() ? "scenario" : n;
+    }
+
+    /**
+     * The value at {@code node} when it can name a folder inside {@code output.dir} on any
+     * system: no separators, no {@code .} or {@code ..}, nothing a cluster's file system or a
+     * {@code LC_ALL=C} shell would mangle; otherwise null, reported.
+     */
+    private String folderName(YamlNode node) {
+        String name = Values.string(node, problems);
+        if (name != null && !FOLDER_NAME.matcher(name).matches()) {
+            String shown = name.length() > 60 ? name.substring(0, 40) + "... (" + name.length() + " characters)" : name;
+            problems.add(node, "names a results folder: use 1 to " + MAX_NAME + " of A-Z a-z 0-9 . _ -,"
+                    + " starting with a letter or digit (no paths), got '" + shown + "'");
+            return null;
+        }
+        return name;
     }
 
     private Profile profile(Fields f) {
@@ -171,7 +190,10 @@ public final class ScenarioReader {
         if (ref == null) {
             return null;
         }
-        Path dir = resolve(file, ref);
+        Path dir = TextFiles.resolve(file.toAbsolutePath().getParent(), ref, f.node("profile"), problems);
+        if (dir == null) {
+            return null;
+        }
         if (!Files.isDirectory(dir)) {
             problems.add(f.node("profile"), "profile folder not found: " + dir);
             return null;
@@ -282,14 +304,11 @@ public final class ScenarioReader {
         int before = problems.size();
         Fields f = Fields.of(node, problems, "dir", "name", "figures", "figure_x");
         String dir = f.string("dir", "results");
-        String name = f.string("name", null);
+        String name = f.has("name") ? folderName(f.node("name")) : null;
         List<String> figures = figures(f.node("figures"));
         String figureX = f.string("figure_x", null);
         if (figureX != null && figureX.isBlank()) {
             problems.add(f.node("figure_x"), "figure_x must name a scenario key, e.g. early_exit.threshold");
-        }
-        if (name != null && (name.isBlank() || name.contains("/") || name.contains("\\"))) {
-            problems.add(f.node("name"), "output name must be a plain folder name, got '" + name + "'");
         }
         if (problems.size() > before) {
             return null;

@@ -31,6 +31,8 @@ public final class SweepPlan {
     static final int MAX_POINTS_REPORTED = 20;
     /** A sweep past this many points is refused: it is more likely a wrong step than a wish. */
     static final int MAX_POINTS = 100_000;
+    /** Runs of one plan (points x replications): the runner keeps one small record per run. */
+    static final long MAX_RUNS = 1_000_000;
 
     private final Path file;
     private final Declaration declaration;
@@ -59,7 +61,14 @@ public final class SweepPlan {
         problems.throwIfAny();
         List<List<YamlNode>> combos = combinations(d, problems);
         problems.throwIfAny();
-        return new SweepPlan(file, d, points(file, m, d, combos));
+        List<Point> points = points(file, m, d, combos);
+        long runs = points.stream().mapToLong(Point::replications).sum();
+        if (runs > MAX_RUNS) {
+            problems.add(d.node(), points.size() + " points x their replications = " + runs + " runs, more than "
+                    + MAX_RUNS + ": split the sweep into several scenarios or use fewer replications");
+            problems.throwIfAny();
+        }
+        return new SweepPlan(file, d, points);
     }
 
     private static List<List<YamlNode>> combinations(Declaration d, Problems problems) {
