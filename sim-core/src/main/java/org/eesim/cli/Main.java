@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.eesim.results.RunFolder;
+import org.eesim.runner.PlanCheck;
 import org.eesim.scenario.Scenario;
 import org.eesim.sweep.SweepPlan;
 import org.eesim.yaml.Problem;
@@ -56,6 +57,14 @@ public final class Main implements Runnable {
             if (e instanceof ProblemsException problems) {
                 return report(problems, cmd.getErr()); // a bad scenario, whichever command read it
             }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof org.eesim.sim.RunAborted aborted) {
+                    // the runs recorded before stay in the folder; this one and those after it did not run
+                    cmd.getErr().println("error: " + aborted.getMessage());
+                    cmd.getErr().flush();
+                    return USER_ERROR;
+                }
+            }
             String message = IoErrors.message(e);
             if (message == null) {
                 throw e; // a bug, not the user's files: keep the stack trace
@@ -89,6 +98,23 @@ public final class Main implements Runnable {
         return USER_ERROR;
     }
 
+    /**
+     * The plan's {@link PlanCheck}: warnings printed to {@code err}; null, after printing them
+     * as problems, when the plan is refused and not {@code forced}.
+     */
+    static PlanCheck check(SweepPlan plan, boolean forced, PrintWriter err) {
+        PlanCheck check = PlanCheck.of(plan);
+        for (String w : check.warnings()) {
+            err.println(plan.file() + ": warning: " + w);
+        }
+        if (!check.refusals().isEmpty() && !forced) {
+            report(new ProblemsException(check.refusals()), err);
+            return null;
+        }
+        err.flush();
+        return check;
+    }
+
     /** {@code 10 replications}, or for a sweep {@code 12 points x 10 replications = 120 runs}. */
     static String size(SweepPlan plan) {
         int runs = plan.runs().size();
@@ -119,6 +145,10 @@ public final class Main implements Runnable {
                 try {
                     SweepPlan plan = SweepPlan.read(f);
                     Scenario s = plan.points().get(0).scenario();
+                    if (check(plan, false, err) == null) {
+                        status = USER_ERROR;
+                        continue;
+                    }
                     out.printf("%s: ok (profile %s: %d layers, %d exits; %s)%n", f, s.profile().name(),
                             s.profile().layers().size(), s.profile().exitCount(), size(plan));
                 } catch (ProblemsException e) {

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.eesim.results.ResultsConflict;
 import org.eesim.results.RunFolder;
-import org.eesim.results.RunFolder;
+import org.eesim.runner.PlanCheck;
 import org.eesim.runner.SweepRunner;
 import org.eesim.sweep.Run;
 import org.eesim.sweep.SweepPlan;
@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
             description = "run only shard i (0-based) of n into its own folder; join them with 'eesim merge'")
     String shard;
 
+    @Option(names = PlanCheck.FORCE, description = "run even a plan refused as absurd (a replication spanning more"
+            + " than 1e9 s of simulated time or creating more than 1e10 requests, or measuring nothing)")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,11 +58,15 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return Main.USER_ERROR;
         }
+        PlanCheck check = Main.check(plan, force, err);
+        if (check == null) {
+            return Main.USER_ERROR;
+        }
         List<Run> slice = sh == null ? plan.runs() : plan.shard(sh[0], sh[1]);
         Path dir = sh == null ? plan.folder() : RunFolder.shardDir(plan, sh[0], sh[1]);
         RunFolder folder;
         try {
-            folder = RunFolder.prepare(plan, dir, shard, slice, Instant.now());
+            folder = RunFolder.prepare(plan, dir, shard, slice, check.warnings(), Instant.now());
         } catch (ResultsConflict e) {
             err.println(e.getMessage());
             err.flush();

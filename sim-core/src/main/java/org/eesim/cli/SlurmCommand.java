@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.eesim.runner.PlanCheck;
 import org.eesim.sweep.SweepPlan;
 import org.eesim.yaml.ProblemsException;
 
@@ -46,6 +47,10 @@ final class SlurmCommand implements Callable<Integer> {
             + " (default: this JVM's java with this classpath and org.eesim.cli.Main)")
     String launcher;
 
+    @Option(names = PlanCheck.FORCE, description = "write the job even for a plan refused as absurd; its tasks"
+            + " run with " + PlanCheck.FORCE + " too")
+    boolean force;
+
     @Option(names = {"-o", "--output"}, description = "write the script here (default: standard output)")
     Path output;
 
@@ -61,6 +66,9 @@ final class SlurmCommand implements Callable<Integer> {
             err.println("--shards and --cpus must be at least 1");
             err.flush();
             return Main.USER_ERROR;
+        }
+        if (Main.check(plan, force, err) == null) {
+            return Main.USER_ERROR; // refused now, not in every task of the array
         }
         // SLURM opens each task's log before the script runs: the folder must exist already.
         try {
@@ -92,7 +100,7 @@ final class SlurmCommand implements Callable<Integer> {
         Path logs = logs(plan);
         String run = (launcher != null ? launcher : defaultLauncher()) + " run " + quote(scenario.toString())
                 + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --threads \"${SLURM_CPUS_PER_TASK:-" + cpus
-                + "}\" --quiet";
+                + "}\" --quiet" + (force ? " " + PlanCheck.FORCE : "");
         StringBuilder b = new StringBuilder();
         b.append("#!/bin/bash\n");
         b.append("# eesim: ").append(Main.size(plan)).append(" of ").append(scenario.getFileName())

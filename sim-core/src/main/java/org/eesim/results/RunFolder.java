@@ -41,8 +41,10 @@ public final class RunFolder {
     private final SweepPlan plan;
     private final String shard;
     private final List<Run> slice;
+    private final List<String> warnings;
 
-    private RunFolder(Path dir, SweepPlan plan, String shard, List<Run> slice) {
+    private RunFolder(Path dir, SweepPlan plan, String shard, List<Run> slice, List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.dir = dir;
         this.plan = plan;
         this.shard = shard;
@@ -61,7 +63,13 @@ public final class RunFolder {
      * @throws ResultsConflict when the folder holds something else
      */
     public static RunFolder prepare(SweepPlan plan, Path dir, String shard, List<Run> slice, Instant now) {
-        RunFolder f = new RunFolder(dir, plan, shard, slice);
+        return prepare(plan, dir, shard, slice, List.of(), now);
+    }
+
+    /** As above; {@code warnings} (an overloaded resource, say) go into the manifest. */
+    public static RunFolder prepare(SweepPlan plan, Path dir, String shard, List<Run> slice, List<String> warnings,
+                                    Instant now) {
+        RunFolder f = new RunFolder(dir, plan, shard, slice, warnings);
         try {
             if (Files.exists(dir.resolve(MANIFEST))) {
                 f.check();
@@ -181,6 +189,9 @@ public final class RunFolder {
         m.put("shard", shard);
         m.put("shard_runs", slice.size());
         m.put("started", now.toString());
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
         return m;
     }
 

@@ -64,12 +64,18 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     private final long measuredRequests;
 
     private long births;
+    private long completed;
+    /** Requests in the system past which a queue is taken to grow without bound (memory stays bounded). */
+    private final long maxInSystem;
     private long measuredBirths;
     private long completedMeasured;
     private boolean windowOpen;
     private boolean windowClosed;
     private double windowStart = Double.NaN;
     private double windowEnd = Double.NaN;
+
+    /** About 250 MB of requests and their events: far past any stable queue of this model. */
+    public static final long MAX_IN_SYSTEM = 1_000_000;
 
     public OffloadModel(EesimSimulator simulator, Scenario scenario, Streams streams) {
         super(simulator);
@@ -91,6 +97,8 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         PolicyConfig.Adaptation a = scenario.policy().adaptation();
         this.controller = a == null ? null : new ThresholdController(a, scenario.exitRule());
         decide(uplink == null ? Double.NaN : uplink.bandwidthBps());
+        int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
+        this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
 
         Tier dev = scenario.tiers().device();
         Tier edge = scenario.tiers().edge();
@@ -116,6 +124,13 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     @Override
     public void constructModel() {
         EesimSimulator sim = getSimulator();
+        // Before the first births: a request born at the warm-up's end is measured ([start, end)
+        // windows), and 'warmup: 0 s' keeps the requests born at t = 0 as 'warmup: 0' does.
+        if (scenario.run().warmup() instanceof Span.Time t && t.seconds() > 0) {
+            sim.schedule(t.seconds(), () -> openWindow(t.seconds()));
+        } else if (warmupRequests <= 0) {
+            openWindow(0.0);
+        }
         int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
         for (int d = 0; d < devices.length; d++) {
             for (int u = 0; u < users; u++) {
@@ -127,11 +142,6 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
         if (monitor != null) {
             sim.schedule(monitor.periodSeconds(), this::probe);
-        }
-        if (scenario.run().warmup() instanceof Span.Time t) {
-            sim.schedule(t.seconds(), () -> openWindow(t.seconds()));
-        } else if (warmupRequests == 0) {
-            openWindow(0.0);
         }
     }
 
@@ -155,6 +165,9 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
             closeWindow(now);
         }
         births++;
+        if (births - completed > maxInSystem) {
+            throw overloaded(now);
+        }
         boolean measured = windowOpen && !windowClosed;
         if (measured) {
             measuredBirths++;
@@ -266,6 +279,7 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
     }
 
     private void complete(Request r, double end) {
+        completed++;
         if (controller != null) {
             // a request's end is known when its last station admits it, which can be earlier
             // than the end itself: the controller must not learn a latency before it has happened
@@ -316,8 +330,30 @@ public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator
         }
     }
 
+    private RunAborted overloaded(double now) {
+        StringBuilder busiest = new StringBuilder();
+        double worst = -1;
+        for (Station s : all) {
+            double waiting = s.waiting();
+            if (waiting > worst) {
+                worst = waiting;
+                busiest.setLength(0);
+                busiest.append(s.name());
+            }
+        }
+        return new RunAborted("more than " + maxInSystem + " requests in the system at t = "
+                + String.format(java.util.Locale.ROOT, "%.4g", now) + " s, most of them queued at " + busiest
+                + ": a resource is offered more than it can serve (see the warning on offered load), so its"
+                + " queue grows without bound. Lower the load, or raise that resource's capacity");
+    }
+
     /** The replication's metrics; call after the run. */
     public Map<String, Double> results() {
+        if (windowClosed && measuredBirths == 0) {
+            throw new RunAborted("no request was born in the measured window of "
+                    + org.eesim.yaml.Values.s(windowEnd - windowStart) + " s: lengthen run.duration or raise the"
+                    + " arrival rate");
+        }
         if (!windowClosed || completedMeasured != measuredBirths) {
             throw new IllegalStateException("replication ended before all measured requests completed ("
                     + completedMeasured + " of " + measuredBirths + ")");

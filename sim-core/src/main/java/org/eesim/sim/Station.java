@@ -48,6 +48,11 @@ public final class Station {
         return freeAt.length;
     }
 
+    /** Jobs admitted but not yet started, as of the last arrival. */
+    int waiting() {
+        return pendingSize;
+    }
+
     /** Admits a job arriving at {@code now} needing {@code service} seconds; returns its end time. */
     public double admit(double now, double service) {
         // written out rather than through earliestCore/occupy: the model's hottest path; with the
