@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.eesim.profile.Branch;
-import org.eesim.profile.Condition;
 import org.eesim.profile.Profile;
 import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Exits;
 import org.eesim.scenario.Link;
+import org.eesim.scenario.Placement;
 import org.eesim.scenario.Scenario;
+import org.eesim.scenario.Tier;
 
 /**
  * The expected-time model the policies plan with, as POPEX writes it: every layer and branch
@@ -16,14 +18,11 @@ import org.eesim.scenario.Scenario;
  * costs (bytes * 8 / rate + delay) times the probability that a request crosses it. Queueing is
  * left out (the empty-queue time), which is what the simulated mean approaches at low load.
  *
- * <p>Layers are numbered 1..n; tier 0 is the device, 1 the edge, 2 the cloud. A tier that does not
- * exist has speed NaN.
+ * <p>Layers are numbered 1..n. A tier that does not exist has speed NaN. The exit shares come from
+ * {@link Exits}, the rule the simulator draws exits with, and the tier of a layer from
+ * {@link Placement#tierOf}: plans and runs cannot disagree on either.
  */
 public final class NetworkCosts {
-
-    public static final int DEVICE = 0;
-    public static final int EDGE = 1;
-    public static final int CLOUD = 2;
 
     private final Profile profile;
     private final int n;
@@ -54,9 +53,9 @@ public final class NetworkCosts {
             branchSeconds[b] = branches.get(b).time().meanSeconds();
             branchAfter[b] = branches.get(b).afterLayer();
         }
-        speed[DEVICE] = s.tiers().device().speed();
-        speed[EDGE] = s.tiers().hasEdge() ? s.tiers().edge().speed() : Double.NaN;
-        speed[CLOUD] = s.tiers().hasCloud() ? s.tiers().cloud().speed() : Double.NaN;
+        for (Tier t : Tier.values()) {
+            speed[t.ordinal()] = s.tiers().of(t) == null ? Double.NaN : s.tiers().of(t).speed();
+        }
         this.uplink = s.links().uplink();
         this.wan = s.links().wan();
         this.mix = s.workload().mix();
@@ -66,22 +65,22 @@ public final class NetworkCosts {
         return n;
     }
 
-    public boolean hasTier(int tier) {
-        return !Double.isNaN(speed[tier]);
+    public boolean hasTier(Tier tier) {
+        return !Double.isNaN(speed[tier.ordinal()]);
     }
 
     /** Mean time of layer {@code j} (1..n) on {@code tier}. */
-    public double layerSeconds(int j, int tier) {
-        return layerSeconds[j] / speed[tier];
+    public double layerSeconds(int j, Tier tier) {
+        return layerSeconds[j] / speed[tier.ordinal()];
     }
 
     public long bytesAfter(int j) {
         return bytesAfter[j];
     }
 
-    /** The tier right after the device: the edge, or the cloud without an edge; -1 with neither. */
-    public int serverTier() {
-        return hasTier(EDGE) ? EDGE : hasTier(CLOUD) ? CLOUD : -1;
+    /** The tier right after the device: the edge, or the cloud without an edge; null with neither. */
+    public Tier serverTier() {
+        return hasTier(Tier.EDGE) ? Tier.EDGE : hasTier(Tier.CLOUD) ? Tier.CLOUD : null;
     }
 
     public boolean hasUplink() {
@@ -89,24 +88,24 @@ public final class NetworkCosts {
     }
 
     /** Seconds to move the output of {@code j} layers from tier {@code from} to tier {@code to}. */
-    public double transferSeconds(int j, int from, int to, double uplinkBps) {
+    public double transferSeconds(int j, Tier from, Tier to, double uplinkBps) {
         double bits = bytesAfter[j] * 8.0;
         double t = 0;
-        if (from == DEVICE) {
+        if (from == Tier.DEVICE) {
             t += bits / uplinkBps + uplink.delaySeconds();
         }
-        if (to == CLOUD && hasTier(EDGE)) {
+        if (to == Tier.CLOUD && hasTier(Tier.EDGE)) {
             t += bits / wan.bandwidthBps() + wan.delaySeconds();
         }
         return t;
     }
 
     /** Cost (seconds, times reach) of the branches right after layer {@code j}, run on {@code tier}. */
-    public double branchesAfter(int j, int tier, Reach reach) {
+    public double branchesAfter(int j, Tier tier, Reach reach) {
         double c = 0;
         for (int b = 0; b < branchAfter.length; b++) {
             if (branchAfter[b] == j) {
-                c += reach.branchPaid[b] * branchSeconds[b] / speed[tier];
+                c += reach.branchPaid[b] * branchSeconds[b] / speed[tier.ordinal()];
             }
         }
         return c;
@@ -119,13 +118,13 @@ public final class NetworkCosts {
     public double expectedSeconds(int cut1, int cut2, Reach reach, double uplinkBps) {
         double t = 0;
         for (int j = 1; j <= n; j++) {
-            int tier = j <= cut1 ? DEVICE : j <= cut2 ? EDGE : CLOUD;
+            Tier tier = Placement.tierOf(j, cut1, cut2);
             t += reach.layer[j] * layerSeconds(j, tier) + branchesAfter(j, tier, reach);
         }
         if (cut1 < n) {
             t += reach.layer[cut1 + 1] * (bytesAfter[cut1] * 8.0 / uplinkBps + uplink.delaySeconds());
         }
-        if (hasTier(EDGE) && hasTier(CLOUD) && cut2 < n) {
+        if (hasTier(Tier.EDGE) && hasTier(Tier.CLOUD) && cut2 < n) {
             // also when cut1 == cut2: the tensor goes device -> edge's transmitter -> cloud
             t += reach.layer[cut2 + 1] * (bytesAfter[cut2] * 8.0 / wan.bandwidthBps() + wan.delaySeconds());
         }
@@ -135,7 +134,7 @@ public final class NetworkCosts {
     /** True when (cut1, cut2) places layers only on tiers that exist. */
     public boolean valid(int cut1, int cut2) {
         return 0 <= cut1 && cut1 <= cut2 && cut2 <= n
-                && (hasTier(EDGE) || cut1 == cut2) && (hasTier(CLOUD) || cut2 == n)
+                && (hasTier(Tier.EDGE) || cut1 == cut2) && (hasTier(Tier.CLOUD) || cut2 == n)
                 && (cut1 == n || uplink != null);
     }
 
@@ -145,64 +144,17 @@ public final class NetworkCosts {
      */
     public Reach reach(ExitRule rule) {
         int exits = profile.exitCount();
+        Exits rules = Exits.of(rule, profile);
         double[] share = new double[exits];
         double accuracy = 0;
         for (Map.Entry<String, Double> e : mix.entrySet()) {
-            Condition c = profile.conditions().get(e.getKey());
             double w = e.getValue();
-            double[] s = c instanceof Condition.Trace t ? traceShares(t, rule) : rateShares((Condition.Rates) c, rule);
+            double[] s = rules.shares(profile.conditions().get(e.getKey()));
             for (int x = 0; x < exits; x++) {
                 share[x] += w * s[x];
             }
             accuracy += w * s[exits];
         }
         return Reach.of(share, accuracy, branchAfter, n, rule, profile);
-    }
-
-    /** Exit shares, then the accuracy, in one array of exitCount + 1. */
-    private double[] traceShares(Condition.Trace t, ExitRule rule) {
-        int exits = profile.exitCount();
-        double[] out = new double[exits + 1];
-        int right = 0;
-        for (int i = 0; i < t.samples(); i++) {
-            int exit = exits - 1;
-            for (int b = 0; b < exits - 1; b++) {
-                String name = profile.exitName(b);
-                if (rule.enabled(name) && rule.kind().exits(t.confidence(i, b), t.entropy(i, b), rule.thresholdOf(name))) {
-                    exit = b;
-                    break;
-                }
-            }
-            out[exit]++;
-            right += t.correct(i, exit) ? 1 : 0;
-        }
-        for (int x = 0; x < exits; x++) {
-            out[x] /= t.samples();
-        }
-        out[exits] = (double) right / t.samples();
-        return out;
-    }
-
-    private double[] rateShares(Condition.Rates r, ExitRule rule) {
-        int exits = profile.exitCount();
-        Condition.RateRow row = r.row(rule.threshold());
-        if (row == null) {
-            throw new IllegalArgumentException("condition " + r.name() + " has no rate row at threshold "
-                    + rule.threshold());
-        }
-        double[] out = new double[exits + 1];
-        double alive = 1;
-        for (int b = 0; b < exits - 1; b++) {
-            double p = rule.enabled(profile.exitName(b)) ? row.exitProbability()[b] : 0;
-            out[b] = alive * p;
-            alive -= out[b];
-        }
-        out[exits - 1] = alive;
-        double acc = 0;
-        for (int x = 0; x < exits; x++) {
-            acc += out[x] == 0 ? 0 : out[x] * row.accuracy()[x];
-        }
-        out[exits] = acc;
-        return out;
     }
 }

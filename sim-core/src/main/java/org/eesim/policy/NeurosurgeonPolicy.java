@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.Placement;
+import org.eesim.scenario.Tier;
 
 /**
  * Neurosurgeon-style (the baseline the seeds compare with): one cut between the device and the
@@ -29,7 +30,7 @@ public final class NeurosurgeonPolicy implements OffloadPolicy {
     @Override
     public Decision decide(double uplinkBps) {
         int n = costs.layers();
-        boolean edge = costs.serverTier() == NetworkCosts.EDGE;
+        boolean edge = costs.serverTier() == Tier.EDGE;
         int bestCut = n;
         double best = costs.expectedSeconds(n, n, all, uplinkBps);
         for (int l = 0; l < n; l++) {

@@ -3,6 +3,8 @@ package org.eesim.policy;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 
+import org.eesim.scenario.Tier;
+
 /**
  * POPEX's partition by shortest path. Node (k, j): j layers done, the request on tier k. Edges:
  * run layer j+1 on tier k, weighted by P(reach layer j+1) times its time plus the branches right
@@ -13,6 +15,9 @@ import java.util.PriorityQueue;
  * ({@link NetworkCosts#expectedSeconds}); Dijkstra finds the shortest.
  */
 public final class ShortestPartition {
+
+    /** Graph nodes are (tier, layers done): node tier * (n + 1) + layers, tiers in path order. */
+    private static final Tier[] TIERS = Tier.values();
 
     /** The best placement and its expected time. */
     public record Result(int cut1, int cut2, double expectedSeconds) {
@@ -45,11 +50,12 @@ public final class ShortestPartition {
             if (j == n) {
                 continue;
             }
-            relax(u, node(k, j + 1, n), reach.layer(j + 1) * c.layerSeconds(j + 1, k)
-                    + c.branchesAfter(j + 1, k, reach), dist, prev, queue);
-            for (int to = k + 1; to <= NetworkCosts.CLOUD; to++) {
-                if (c.hasTier(to) && (k != NetworkCosts.DEVICE || c.hasUplink())) {
-                    relax(u, node(to, j, n), reach.layer(j + 1) * c.transferSeconds(j, k, to, uplinkBps),
+            Tier at = TIERS[k];
+            relax(u, node(k, j + 1, n), reach.layer(j + 1) * c.layerSeconds(j + 1, at)
+                    + c.branchesAfter(j + 1, at, reach), dist, prev, queue);
+            for (int to = k + 1; to < TIERS.length; to++) {
+                if (c.hasTier(TIERS[to]) && (at != Tier.DEVICE || c.hasUplink())) {
+                    relax(u, node(to, j, n), reach.layer(j + 1) * c.transferSeconds(j, at, TIERS[to], uplinkBps),
                             dist, prev, queue);
                 }
             }
@@ -57,7 +63,7 @@ public final class ShortestPartition {
         int best = -1;
         for (int k = 0; k < 3; k++) {
             int v = node(k, n, n);
-            if (c.hasTier(k) && (best < 0 || dist[v] < dist[best])) {
+            if (c.hasTier(TIERS[k]) && (best < 0 || dist[v] < dist[best])) {
                 best = v;
             }
         }
@@ -87,10 +93,10 @@ public final class ShortestPartition {
             int to = v / (n + 1);
             if (from != to) {
                 int j = u % (n + 1);
-                if (from == NetworkCosts.DEVICE) {
+                if (TIERS[from] == Tier.DEVICE) {
                     cut1 = j;
                 }
-                if (to == NetworkCosts.CLOUD) {
+                if (TIERS[to] == Tier.CLOUD) {
                     cut2 = j;
                 }
             }

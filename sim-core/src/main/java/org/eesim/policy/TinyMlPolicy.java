@@ -2,6 +2,7 @@ package org.eesim.policy;
 
 import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.Placement;
+import org.eesim.scenario.Tier;
 
 /**
  * TinyML edge / device / mixed (seed 002) between the device and the next tier (the edge, or the
@@ -31,7 +32,7 @@ public final class TinyMlPolicy implements OffloadPolicy {
         this.tServer = new double[m];
         this.sizes = new long[m];
         for (int j = 0; j < m; j++) {
-            tDev[j] = costs.layerSeconds(j + 1, NetworkCosts.DEVICE) * 1e3;
+            tDev[j] = costs.layerSeconds(j + 1, Tier.DEVICE) * 1e3;
             tServer[j] = costs.layerSeconds(j + 1, costs.serverTier()) * 1e3;
             sizes[j] = costs.bytesAfter(j);
         }
@@ -48,7 +49,7 @@ public final class TinyMlPolicy implements OffloadPolicy {
         } else {
             l = TinyMlRule.stated(bytesPerMs, tDev, tServer, sizes);
         }
-        int cut2 = costs.serverTier() == NetworkCosts.EDGE ? m : l;
+        int cut2 = costs.serverTier() == Tier.EDGE ? m : l;
         return new Decision(new Placement(l, cut2), rule, Double.NaN);
     }
 }

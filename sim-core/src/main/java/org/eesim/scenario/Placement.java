@@ -15,4 +15,14 @@ public record Placement(int cut1, int cut2) {
             throw new IllegalArgumentException("cut2 (" + cut2 + ") must be >= cut1 (" + cut1 + ")");
         }
     }
+
+    /** The tier that runs layer {@code layer} (1..n): the one rule, for the model and the policies alike. */
+    public Tier tierOf(int layer) {
+        return tierOf(layer, cut1, cut2);
+    }
+
+    /** The same for cuts not (yet) made a placement: a policy trying candidates. */
+    public static Tier tierOf(int layer, int cut1, int cut2) {
+        return layer <= cut1 ? Tier.DEVICE : layer <= cut2 ? Tier.EDGE : Tier.CLOUD;
+    }
 }

@@ -209,13 +209,13 @@ public final class ScenarioReader {
     private Tiers tiers(YamlNode node) {
         int before = problems.size();
         Fields f = Fields.of(node, problems, "device", "edge", "cloud");
-        Tier device = tier(f.required("device"));
-        Tier edge = tier(f.node("edge"));
-        Tier cloud = tier(f.node("cloud"));
+        TierSpec device = tier(f.required("device"));
+        TierSpec edge = tier(f.node("edge"));
+        TierSpec cloud = tier(f.node("cloud"));
         return problems.size() > before || f.mapping() == null ? null : new Tiers(device, edge, cloud);
     }
 
-    private Tier tier(YamlNode node) {
+    private TierSpec tier(YamlNode node) {
         if (node == null) {
             return null;
         }
@@ -227,7 +227,7 @@ public final class ScenarioReader {
         if (speed != null && !(speed > 0)) {
             problems.add(f.node("speed"), "speed must be a positive factor, got " + Values.s(speed));
         }
-        return problems.size() > before || f.mapping() == null ? null : new Tier(count, cores, speed);
+        return problems.size() > before || f.mapping() == null ? null : new TierSpec(count, cores, speed);
     }
 
     private Integer atLeastOne(Fields f, String key) {

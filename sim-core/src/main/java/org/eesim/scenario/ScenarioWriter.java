@@ -103,7 +103,7 @@ public final class ScenarioWriter {
         }
     }
 
-    private static void tier(ObjectNode tiers, String key, Tier t) {
+    private static void tier(ObjectNode tiers, String key, TierSpec t) {
         if (t != null) {
             tiers.putObject(key).put("count", t.count()).put("cores", t.cores()).put("speed", t.speed());
         }

@@ -1,23 +1,11 @@
 package org.eesim.scenario;
 
-/**
- * A tier of identical machines.
- *
- * @param count number of machines (devices: number of request sources; edge/cloud: servers)
- * @param cores parallel cores per machine, served FIFO from one queue per machine
- * @param speed speed factor relative to the hardware the profile was measured on
- *              (a layer's time on this tier is its profiled time divided by {@code speed})
- */
-public record Tier(int count, int cores, double speed) {
-    public Tier {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, got " + count);
-        }
-        if (cores < 1) {
-            throw new IllegalArgumentException("cores must be at least 1, got " + cores);
-        }
-        if (!(speed > 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("speed must be a positive finite factor, got " + speed);
-        }
+/** The three tiers of the path, in path order: where layers run. */
+public enum Tier {
+    DEVICE, EDGE, CLOUD;
+
+    /** {@code device}, {@code edge}, {@code cloud}: as in scenario keys and metric names. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

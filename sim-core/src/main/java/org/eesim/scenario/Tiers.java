@@ -5,7 +5,7 @@ package org.eesim.scenario;
  * sources); edge and cloud are {@code null} when the scenario has none, in which case no layer may
  * be placed on them.
  */
-public record Tiers(Tier device, Tier edge, Tier cloud) {
+public record Tiers(TierSpec device, TierSpec edge, TierSpec cloud) {
     public Tiers {
         if (device == null) {
             throw new IllegalArgumentException("a device tier is required");
@@ -18,5 +18,14 @@ public record Tiers(Tier device, Tier edge, Tier cloud) {
 
     public boolean hasCloud() {
         return cloud != null;
+    }
+
+    /** The machines of {@code tier}, or null when the scenario has none. */
+    public TierSpec of(Tier tier) {
+        return switch (tier) {
+            case DEVICE -> device;
+            case EDGE -> edge;
+            case CLOUD -> cloud;
+        };
     }
 }

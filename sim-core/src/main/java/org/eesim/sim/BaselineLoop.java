@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.eesim.scenario.Arrival;
-import org.eesim.scenario.Link;
 import org.eesim.scenario.RunControl.Span;
 import org.eesim.scenario.Scenario;
 
@@ -79,22 +78,16 @@ public final class BaselineLoop {
     }
 
     private final Scenario scenario;
+    private final Topology topology;
     private final Planner planner;
     private final Streams streams;
     private final Metrics metrics;
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private long seq;
     private final Arrival arrival;
-    private final Link uplink;
-    private final Link wan;
-    private final Queue[] devices;
-    private final Queue[] edges;
-    private final Queue[] clouds;
-    private final Queue[] uplinks;
-    private final Queue[] wans;
+    /** One textbook queue per resource of the topology, by id. */
+    private final Queue[] queues;
     private final List<Queue> all = new ArrayList<>();
-    private final boolean deviceHasLayers;
-    private final boolean edgeHasLayers;
 
     /** From the run control, read once: -1 where the span is a time. */
     private final long warmupRequests;
@@ -120,33 +113,18 @@ public final class BaselineLoop {
                 throw new IllegalArgumentException("the baseline loop runs constant links only");
             }
         }
-        this.planner = new Planner(scenario);
         this.streams = Streams.of(scenario, replication);
+        this.topology = new Topology(scenario, null, null);
+        this.planner = new Planner(scenario, topology);
         this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());
         this.arrival = scenario.workload().arrival();
         this.warmupRequests = scenario.run().warmupRequests();
         this.measuredRequests = scenario.run().measuredRequests();
-        this.uplink = scenario.links().uplink();
-        this.wan = scenario.links().wan();
-        var t = scenario.tiers();
-        this.devices = queues(t.device().count(), t.device().cores());
-        this.edges = t.hasEdge() ? queues(t.edge().count(), t.edge().cores()) : new Queue[0];
-        this.clouds = t.hasCloud() ? queues(t.cloud().count(), t.cloud().cores()) : new Queue[0];
-        int up = uplink == null ? 0 : uplink.shared() ? (edges.length > 0 ? edges.length : clouds.length) : devices.length;
-        this.uplinks = queues(up, 1);
-        int w = wan == null || edges.length == 0 || clouds.length == 0 ? 0 : wan.shared() ? clouds.length : edges.length;
-        this.wans = queues(w, 1);
-        this.deviceHasLayers = scenario.placement().cut1() >= 1;
-        this.edgeHasLayers = t.hasEdge() && scenario.placement().cut2() > scenario.placement().cut1();
-    }
-
-    private Queue[] queues(int n, int cores) {
-        Queue[] q = new Queue[n];
-        for (int i = 0; i < n; i++) {
-            q[i] = new Queue(cores);
-            all.add(q[i]);
+        this.queues = new Queue[topology.size()];
+        for (int id = 0; id < queues.length; id++) {
+            queues[id] = new Queue(topology.resource(id).station().cores());
+            all.add(queues[id]);
         }
-        return q;
     }
 
     private void schedule(double time, int kind, int a, int b, Request r, Queue q) {
@@ -155,19 +133,20 @@ public final class BaselineLoop {
 
     /** Runs the replication and returns its metrics (the same names as the DSOL model's). */
     public Map<String, Double> run() {
+        // as the model's Window: opened before the first births, so 'warmup: 0 s' keeps those at t = 0
+        if (scenario.run().warmup() instanceof Span.Time w && w.seconds() > 0) {
+            schedule(w.seconds(), OPEN, 0, 0, null, null);
+        } else if (warmupRequests <= 0) {
+            openWindow(0.0);
+        }
         int users = arrival instanceof Arrival.Closed c ? c.users() : 1;
-        for (int d = 0; d < devices.length; d++) {
+        for (int d = 0; d < scenario.tiers().device().count(); d++) {
             for (int u = 0; u < users; u++) {
                 SplitMix s = streams.arrivals(d, u);
                 double first = arrival instanceof Arrival.Poisson p ? s.nextExponential(1.0 / p.ratePerSecond())
                         : arrival instanceof Arrival.Deterministic det ? s.nextDouble() * det.intervalSeconds() : 0.0;
                 schedule(first, BIRTH, d, u, null, null);
             }
-        }
-        if (scenario.run().warmup() instanceof Span.Time w) {
-            schedule(w.seconds(), OPEN, 0, 0, null, null);
-        } else if (warmupRequests == 0) {
-            openWindow(0.0);
         }
         while (!(closed && completedMeasured == measuredBirths)) {
             Event e = events.poll();
@@ -176,7 +155,7 @@ public final class BaselineLoop {
                 case BIRTH -> birth(e.time, e.a, e.b);
                 case ARRIVE -> {
                     if (e.station == null) {
-                        route(e.time, e.request, e.a); // off the wire after link hop e.a
+                        route(e.time, e.request, e.a + 1); // off the wire after leg e.a
                     } else {
                         arrive(e.time, e.station, e.request, e.a);
                     }
@@ -186,31 +165,30 @@ public final class BaselineLoop {
                 default -> closeWindow(e.time);
             }
         }
-        Map<String, Double> m = metrics.toMap(scenario.profile(), edges.length > 0, clouds.length > 0);
+        Map<String, Double> m = metrics.toMap(scenario.profile(), topology.stations(Topology.Kind.EDGE).length > 0,
+                topology.stations(Topology.Kind.CLOUD).length > 0);
         double span = windowEnd - windowStart;
         m.put("window.seconds", span);
-        put(m, "device", devices, span);
-        put(m, "uplink", uplinks, span);
-        put(m, "edge", edges, span);
-        put(m, "wan", wans, span);
-        put(m, "cloud", clouds, span);
+        for (Topology.Kind kind : Topology.Kind.values()) {
+            double busy = 0;
+            double wait = 0;
+            int cores = 0;
+            int n = 0;
+            for (int id = 0; id < queues.length; id++) {
+                if (topology.kind(id) == kind) {
+                    busy += queues[id].busyIntegral;
+                    wait += queues[id].waitIntegral;
+                    cores += queues[id].cores;
+                    n++;
+                }
+            }
+            Metrics.putTier(m, kind.key(), n, cores, busy, wait, span);
+        }
         return m;
     }
 
     public long events() {
         return eventCount;
-    }
-
-    private static void put(Map<String, Double> m, String tier, Queue[] qs, double span) {
-        double busy = 0;
-        double wait = 0;
-        int cores = 0;
-        for (Queue q : qs) {
-            busy += q.busyIntegral;
-            wait += q.waitIntegral;
-            cores += q.cores;
-        }
-        Metrics.putTier(m, tier, qs.length, cores, busy, wait, span);
     }
 
     private void birth(double now, int device, int user) {
@@ -232,49 +210,24 @@ public final class BaselineLoop {
         } else if (arrival instanceof Arrival.Deterministic det) {
             schedule(now + det.intervalSeconds(), BIRTH, device, user, null, null);
         }
-        route(now, r, -1);
+        route(now, r, 0);
     }
 
-    /** Sends the request from hop {@code h} to the next station it visits, or completes it. */
-    private void route(double now, Request r, int h) {
-        for (int k = h + 1; k <= 4; k++) {
-            boolean visits = switch (k) {
-                case 0 -> deviceHasLayers;
-                case 1 -> r.crossesUplink;
-                case 2 -> edgeHasLayers && r.exitTier >= Request.EDGE;
-                case 3 -> r.crossesWan;
-                default -> r.exitTier == Request.CLOUD;
-            };
-            if (visits) {
-                if (k == 0) {
-                    arrive(now, devices[r.device], r, 0);
-                } else {
-                    schedule(now, ARRIVE, k, 0, r, stationOf(r, k));
-                }
-                return;
-            }
+    /** Sends the request to leg {@code i} of its route, or completes it after its last. */
+    private void route(double now, Request r, int i) {
+        if (i == r.legCount) {
+            complete(now, r);
+        } else if (i == 0 && topology.kind(r.legResource[0]) == Topology.Kind.DEVICE) {
+            arrive(now, queues[r.legResource[0]], r, 0); // born on the device: no event
+        } else {
+            schedule(now, ARRIVE, i, 0, r, queues[r.legResource[i]]);
         }
-        complete(now, r);
     }
 
-    private Queue stationOf(Request r, int hop) {
-        return switch (hop) {
-            case 0 -> devices[r.device];
-            case 1 -> uplinks[uplink.shared() ? (r.edge >= 0 ? r.edge : r.cloud) : r.device];
-            case 2 -> edges[r.edge];
-            case 3 -> wans[wan.shared() ? r.cloud : r.edge];
-            default -> clouds[r.cloud];
-        };
-    }
-
-    private double service(Request r, int hop) {
-        return switch (hop) {
-            case 0 -> r.compute[Request.DEVICE];
-            case 1 -> uplink.serialisationSeconds(r.uplinkBytes);
-            case 2 -> r.compute[Request.EDGE];
-            case 3 -> wan.serialisationSeconds(r.wanBytes);
-            default -> r.compute[Request.CLOUD];
-        };
+    /** Seconds of service of leg {@code i}: its work on a machine; its bytes over a (constant) link's rate. */
+    private double service(Request r, int i) {
+        LinkModel link = topology.linkOf(r.legResource[i]);
+        return link == null ? r.legWork[i] : link.link().serialisationSeconds((long) r.legWork[i]);
     }
 
     private void arrive(double now, Queue q, Request r, int hop) {
@@ -297,12 +250,12 @@ public final class BaselineLoop {
             q.busy++;
             schedule(now + service(next, nextHop), DEPART, nextHop, 0, next, q);
         }
-        double delay = hop == 1 ? uplink.delaySeconds() : hop == 3 ? wan.delaySeconds() : 0;
+        double delay = r.legDelay[hop];
         if (delay > 0) {
             // propagation: the request is on the wire, in no queue
             schedule(now + delay, ARRIVE, hop, 0, r, null);
         } else {
-            route(now, r, hop);
+            route(now, r, hop + 1);
         }
     }
 

@@ -24,13 +24,33 @@ final class LinkModel {
         return link.delaySeconds() + link.jitterSeconds() * (2 * jitter.nextDouble() - 1);
     }
 
-    /** Queues {@code bytes} at {@code transmitter} at {@code now}; returns when they reach the far end. */
-    double send(Station transmitter, double now, long bytes, double delay) {
-        if (rate == null) {
-            return transmitter.admit(now, link.serialisationSeconds(bytes)) + delay;
-        }
-        double bits = bytes * 8.0;
-        return transmitter.admitBits(now, rate, bits) + delay;
+    /** A transmitter of this link: serves bytes, at the link's rate as it is while they go. */
+    Resource transmitter(Station station) {
+        return rate == null ? new Resource() {
+            @Override
+            public double serve(double now, double bytes) {
+                return station.admit(now, link.serialisationSeconds((long) bytes));
+            }
+
+            @Override
+            public Station station() {
+                return station;
+            }
+        } : new Resource() {
+            @Override
+            public double serve(double now, double bytes) {
+                return station.admitBits(now, rate, bytes * 8.0);
+            }
+
+            @Override
+            public Station station() {
+                return station;
+            }
+        };
+    }
+
+    Link link() {
+        return link;
     }
 
     /** The true rate at {@code t}, bits per second. */

@@ -9,7 +9,7 @@ import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Link;
 import org.eesim.scenario.RunControl.Span;
 import org.eesim.scenario.Scenario;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 
 /**
  * What a replication of a scenario asks of each resource, known before it runs: the offered
@@ -48,40 +48,24 @@ public final class OfferedLoad {
 
     /** The estimate for {@code s}, its requests planned from streams of {@code baseSeed}. */
     public static OfferedLoad of(Scenario s, long baseSeed) {
-        double[] demand = meanDemand(s, baseSeed);
-        Tier dev = s.tiers().device();
+        Streams streams = Streams.of(s, 0, baseSeed);
+        Topology topology = new Topology(s, streams.named("bandwidth/uplink"), streams.named("bandwidth/wan"));
+        double[] demand = meanDemand(s, topology, streams);
         double perDevice = perDeviceRate(s.workload().arrival());
         boolean open = !Double.isNaN(perDevice);
         List<Resource> out = new ArrayList<>();
-        int edges = s.tiers().hasEdge() ? s.tiers().edge().count() : 0;
-        int clouds = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
-        // Devices d go to edge d mod E (or cloud d mod C), edge e to cloud e mod C (Planner.newRequest).
-        int perEdge = edges == 0 ? 0 : ceilDiv(dev.count(), edges);
-        int perCloud = clouds == 0 ? 0 : edges == 0 ? ceilDiv(dev.count(), clouds) : ceilDiv(edges, clouds) * perEdge;
         double bottleneck = 0;
         if (open) {
-            out.add(new Resource("device", perDevice * demand[0] / dev.cores()));
-            Link up = s.links().uplink();
-            if (up != null) {
-                int feeding = !up.shared() ? 1 : edges > 0 ? perEdge : perCloud;
-                out.add(new Resource("uplink", feeding * perDevice * demand[3] * 8 / up.bandwidthBps()));
-            }
-            if (edges > 0) {
-                out.add(new Resource("edge", perEdge * perDevice * demand[1] / s.tiers().edge().cores()));
-            }
-            Link wan = s.links().wan();
-            if (wan != null && edges > 0 && clouds > 0) {
-                int feeding = wan.shared() ? perCloud : perEdge;
-                out.add(new Resource("wan", feeding * perDevice * demand[4] * 8 / wan.bandwidthBps()));
-            }
-            if (clouds > 0) {
-                out.add(new Resource("cloud", perCloud * perDevice * demand[2] / s.tiers().cloud().cores()));
-            }
-            for (Resource r : out) {
-                bottleneck = Math.max(bottleneck, r.load());
+            for (Topology.Kind kind : Topology.Kind.values()) {
+                if (topology.stations(kind).length > 0) {
+                    // the busiest machine of the kind: the most devices feed it
+                    double load = topology.maxDevicesPer(kind) * perDevice * demand[kind.ordinal()] / topology.cores(kind);
+                    out.add(new Resource(kind.key(), load));
+                    bottleneck = Math.max(bottleneck, load);
+                }
             }
         }
-        double total = open ? perDevice * dev.count() : Double.NaN;
+        double total = open ? perDevice * s.tiers().device().count() : Double.NaN;
         Span warmup = s.run().warmup();
         Span length = s.run().length();
         double warmSeconds = warmup instanceof Span.Time t ? t.seconds()
@@ -96,22 +80,26 @@ public final class OfferedLoad {
         return new OfferedLoad(out, seconds, open ? total * seconds : Double.NaN, measuredRequests, open);
     }
 
-    /** Mean seconds on device, edge, cloud and bytes over uplink and WAN of one request: [5]. */
-    private static double[] meanDemand(Scenario s, long baseSeed) {
-        Planner planner = new Planner(s);
+    /**
+     * Mean seconds of service a request asks of each kind of resource (by {@link Topology.Kind}
+     * ordinal), over the legs of requests planned as the model plans them; a link's at its
+     * nominal rate. A request that does not reach a resource asks nothing of it.
+     */
+    private static double[] meanDemand(Scenario s, Topology topology, Streams streams) {
+        Planner planner = new Planner(s, topology);
         Link up = s.links().uplink();
         Decision d = Policies.of(s).decide(up == null ? Double.NaN : up.bandwidthBps());
         planner.apply(d.placement(), d.exitRule());
-        Streams streams = Streams.of(s, 0, baseSeed);
-        double[] sum = new double[5];
+        double[] sum = new double[Topology.Kind.values().length];
         int devices = s.tiers().device().count();
         for (int i = 0; i < SAMPLES; i++) {
             Request r = planner.newRequest(i % devices, 0, 0.0, false, streams);
-            sum[0] += r.compute[Request.DEVICE];
-            sum[1] += r.compute[Request.EDGE];
-            sum[2] += r.compute[Request.CLOUD];
-            sum[3] += r.crossesUplink ? r.uplinkBytes : 0;
-            sum[4] += r.crossesWan ? r.wanBytes : 0;
+            for (int k = 0; k < r.legCount; k++) {
+                int id = r.legResource[k];
+                LinkModel link = topology.linkOf(id);
+                sum[topology.kind(id).ordinal()] += link == null ? r.legWork[k]
+                        : link.link().serialisationSeconds((long) r.legWork[k]);
+            }
         }
         for (int k = 0; k < sum.length; k++) {
             sum[k] /= SAMPLES;
@@ -128,10 +116,6 @@ public final class OfferedLoad {
             return 1 / d.intervalSeconds();
         }
         return Double.NaN;
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     /** The busiest station of each tier present, in path order (empty for a closed loop). */

@@ -8,10 +8,12 @@ import org.eesim.profile.Layer;
 import org.eesim.profile.Profile;
 import org.eesim.profile.TimeStats;
 import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Exits;
 import org.eesim.scenario.Placement;
 import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
+import org.eesim.scenario.Tier;
 
 /**
  * Decides, when a request is born, which input it carries, where it exits, and how long each tier
@@ -21,9 +23,9 @@ import org.eesim.scenario.ServiceTimeModel;
 final class Planner {
 
     private final Profile profile;
+    private final Topology topology;
     private final int layerCount;
-    private int cut1;
-    private int cut2;
+    private Placement placement;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
     private final int edgeCount;
@@ -31,11 +33,8 @@ final class Planner {
     private final double[] speed = new double[3];
 
     private final int branchCount;
-    private final boolean[] enabled;
-    private final double[] threshold;
     private final int[] branchAfter;
-    private ExitRule.Kind rule;
-    private double defaultThreshold;
+    private Exits exits;
 
     /** The mix's conditions, then the expert variants they can be switched to. */
     private final Condition[] conditions;
@@ -46,21 +45,21 @@ final class Planner {
     private final double[][] guessCumulative;
     private final int[][] variantOf;
 
-    Planner(Scenario s) {
+    /** A planner whose requests walk routes over {@code topology}. */
+    Planner(Scenario s, Topology topology) {
         this.profile = s.profile();
+        this.topology = topology;
         this.layerCount = profile.layers().size();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
         this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
         this.cloudCount = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
-        speed[Request.DEVICE] = s.tiers().device().speed();
-        speed[Request.EDGE] = hasEdge ? s.tiers().edge().speed() : Double.NaN;
-        speed[Request.CLOUD] = s.tiers().hasCloud() ? s.tiers().cloud().speed() : Double.NaN;
+        for (Tier t : Tier.values()) {
+            speed[t.ordinal()] = s.tiers().of(t) == null ? Double.NaN : s.tiers().of(t).speed();
+        }
 
         List<Branch> branches = profile.branches();
         this.branchCount = branches.size();
-        this.enabled = new boolean[branchCount];
-        this.threshold = new double[branchCount];
         this.branchAfter = new int[branchCount];
         for (int b = 0; b < branchCount; b++) {
             branchAfter[b] = branches.get(b).afterLayer();
@@ -106,34 +105,18 @@ final class Planner {
 
     /** From now on, requests are planned with these cuts and this exit rule (a policy's decision). */
     void apply(Placement placement, ExitRule exitRule) {
-        this.cut1 = placement.cut1();
-        this.cut2 = placement.cut2();
-        this.rule = exitRule.kind();
-        this.defaultThreshold = exitRule.threshold();
-        for (int b = 0; b < branchCount; b++) {
-            String name = profile.branches().get(b).name();
-            enabled[b] = exitRule.enabled(name);
-            threshold[b] = exitRule.thresholdOf(name);
-        }
+        this.placement = placement;
+        this.exits = Exits.of(exitRule, profile);
         for (int i = 0; i < conditions.length; i++) {
             if (conditions[i] instanceof Condition.Rates rates) {
-                rateRows[i] = rates.row(exitRule.threshold());
-                if (rateRows[i] == null) {
-                    throw new IllegalArgumentException("condition " + rates.name() + " has no rate row at threshold "
-                            + exitRule.threshold());
-                }
+                rateRows[i] = exits.row(rates);
             }
         }
     }
 
-    int tierOf(int layer) {
-        return layer <= cut1 ? Request.DEVICE : layer <= cut2 ? Request.EDGE : Request.CLOUD;
-    }
-
     /**
-     * A request born now on {@code device}: assigned to its edge and cloud machines (device d to
-     * edge d mod E, edge e to cloud e mod C, or device d to cloud d mod C without an edge) and
-     * planned from its own input and noise seeds.
+     * A request born now on {@code device}: assigned to its machines by the {@link Topology},
+     * planned from its own input and noise seeds, its route built.
      */
     Request newRequest(int device, int user, double now, boolean measured, Streams streams) {
         Request r = new Request();
@@ -141,11 +124,42 @@ final class Planner {
         r.user = user;
         r.birth = now;
         r.measured = measured;
-        r.edge = edgeCount == 0 ? -1 : device % edgeCount;
-        r.cloud = cloudCount == 0 ? -1 : (edgeCount == 0 ? device : r.edge) % cloudCount;
-        streams.nextRequest();
+        r.edge = topology.of(Topology.Kind.EDGE, device);
+        r.cloud = topology.of(Topology.Kind.CLOUD, device);
+        streams.nextRequest(device, user);
         plan(r, streams.input(), streams.noise(), streams.classifier());
+        route(r, streams.jitter());
         return r;
+    }
+
+    /**
+     * The request's legs, in path order: the one place that says which resources a request
+     * visits. Its device when a layer (or the expert classifier) runs there, the uplink when it
+     * leaves the device, the edge when the edge has layers and it does not exit before them,
+     * the WAN and the cloud when it exits in the cloud.
+     */
+    private void route(Request r, SplitMix jitter) {
+        LinkModel up = topology.uplink();
+        LinkModel wan = topology.wan();
+        // drawn for every request, crossing or not, so that a placement does not shift the draws
+        double upDelay = up == null ? 0 : up.delay(jitter);
+        double wanDelay = wan == null ? 0 : wan.delay(jitter);
+        int d = r.device;
+        if (r.cut1 >= 1 || r.compute[Tier.DEVICE.ordinal()] > 0) {
+            r.addLeg(topology.of(Topology.Kind.DEVICE, d), r.compute[Tier.DEVICE.ordinal()], 0);
+        }
+        if (r.crossesUplink) {
+            r.addLeg(topology.of(Topology.Kind.UPLINK, d), r.uplinkBytes, upDelay);
+        }
+        if (hasEdge && r.cut2 > r.cut1 && r.exitTier != Tier.DEVICE) {
+            r.addLeg(topology.of(Topology.Kind.EDGE, d), r.compute[Tier.EDGE.ordinal()], 0);
+        }
+        if (r.crossesWan) {
+            r.addLeg(topology.of(Topology.Kind.WAN, d), r.wanBytes, wanDelay);
+        }
+        if (r.exitTier == Tier.CLOUD) {
+            r.addLeg(topology.of(Topology.Kind.CLOUD, d), r.compute[Tier.CLOUD.ordinal()], 0);
+        }
     }
 
     /** The condition whose exit data a request of mix condition {@code c} uses, after the classifier's guess. */
@@ -165,54 +179,29 @@ final class Planner {
             c++;
         }
         r.condition = c;
-        r.cut1 = cut1;
-        r.cut2 = cut2;
-        r.threshold = defaultThreshold;
+        r.cut1 = placement.cut1();
+        r.cut2 = placement.cut2();
+        r.threshold = exits.defaultThreshold();
         int used = expert == null ? c : guess(c, classifier);
         if (conditions[used] instanceof Condition.Trace trace) {
-            chooseExitFromTrace(r, trace, input);
+            int sample = input.nextInt(trace.samples());
+            r.exit = exits.ofSample(trace, sample);
+            r.correct = trace.correct(sample, r.exit) ? 1 : 0;
         } else {
-            chooseExitFromRates(r, rateRows[used], input);
+            r.exit = exits.ofDraws(rateRows[used], input);
+            double accuracy = rateRows[used].accuracy()[r.exit];
+            r.correct = Double.isNaN(accuracy) ? -1 : input.nextDouble() < accuracy ? 1 : 0;
         }
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
-        r.exitTier = tierOf(exitLayer);
+        r.exitTier = placement.tierOf(exitLayer);
         computeTimes(r, exitLayer, noise);
         if (expert != null) {
-            r.compute[Request.DEVICE] += expert.classifierSeconds() / speed[Request.DEVICE];
+            r.compute[Tier.DEVICE.ordinal()] += expert.classifierSeconds() / speed[Tier.DEVICE.ordinal()];
         }
-        r.crossesUplink = r.exitTier != Request.DEVICE;
-        r.uplinkBytes = r.crossesUplink ? profile.bytesAfter(cut1) : 0;
-        r.crossesWan = hasEdge && r.exitTier == Request.CLOUD;
-        r.wanBytes = r.crossesWan ? profile.bytesAfter(cut2) : 0;
-    }
-
-    private void chooseExitFromTrace(Request r, Condition.Trace trace, SplitMix input) {
-        int sample = input.nextInt(trace.samples());
-        int exit = branchCount;
-        for (int b = 0; b < branchCount; b++) {
-            if (enabled[b] && rule.exits(trace.confidence(sample, b), trace.entropy(sample, b), threshold[b])) {
-                exit = b;
-                break;
-            }
-        }
-        r.exit = exit;
-        r.correct = trace.correct(sample, exit) ? 1 : 0;
-    }
-
-    private void chooseExitFromRates(Request r, Condition.RateRow row, SplitMix input) {
-        int exit = branchCount;
-        double[] p = row.exitProbability();
-        for (int b = 0; b < branchCount; b++) {
-            // drawn even for a disabled branch, so disabling one does not shift the others' draws
-            double u = input.nextDouble();
-            if (enabled[b] && u < p[b]) {
-                exit = b;
-                break;
-            }
-        }
-        r.exit = exit;
-        double accuracy = row.accuracy()[exit];
-        r.correct = Double.isNaN(accuracy) ? -1 : input.nextDouble() < accuracy ? 1 : 0;
+        r.crossesUplink = r.exitTier != Tier.DEVICE;
+        r.uplinkBytes = r.crossesUplink ? profile.bytesAfter(r.cut1) : 0;
+        r.crossesWan = hasEdge && r.exitTier == Tier.CLOUD;
+        r.wanBytes = r.crossesWan ? profile.bytesAfter(r.cut2) : 0;
     }
 
     private void computeTimes(Request r, int exitLayer, SplitMix noise) {
@@ -223,11 +212,11 @@ final class Planner {
         List<Layer> layers = profile.layers();
         int b = 0;
         for (int j = 1; j <= exitLayer; j++) {
-            int tier = tierOf(j);
+            int tier = placement.tierOf(j).ordinal();
             t[tier] += draw(layers.get(j - 1).time(), noise) / speed[tier];
             // branches after layer j run on the same tier, up to and including the exit
             while (b < branchCount && branchAfter[b] == j && b <= r.exit) {
-                if (enabled[b]) {
+                if (exits.enabled(b)) {
                     t[tier] += draw(profile.branches().get(b).time(), noise) / speed[tier];
                 }
                 b++;

@@ -1,13 +1,15 @@
 package org.eesim.sim;
 
+import org.eesim.scenario.Tier;
+
 /**
  * One inference request on its way through the tiers. Mutable and short-lived; the planner fills
- * in where it will exit and what each tier must compute before the journey starts.
+ * in where it will exit, what each tier must compute and, from that, its route: the legs it walks
+ * (a resource of the {@link Topology}, the work there, the propagation delay after it).
  */
 final class Request {
-    static final int DEVICE = 0;
-    static final int EDGE = 1;
-    static final int CLOUD = 2;
+    /** At most one leg per kind of resource: device, uplink, edge, WAN, cloud. */
+    static final int MAX_LEGS = Topology.Kind.values().length;
 
     int device;
     int user;
@@ -25,14 +27,27 @@ final class Request {
     int exit;
     /** 1 correct, 0 wrong, -1 unknown (rate-mode profiles without accuracy). */
     int correct;
-    int exitTier;
-    /** Seconds of compute on each tier (already divided by the tier's speed). */
+    Tier exitTier;
+    /** Seconds of compute on each tier, by {@link Tier#ordinal()} (already divided by the tier's speed). */
     final double[] compute = new double[3];
     long uplinkBytes;
-    /** This request's propagation delays (seconds), drawn at birth when links have jitter. */
-    double uplinkDelay;
-    double wanDelay;
     long wanBytes;
     boolean crossesUplink;
     boolean crossesWan;
+
+    /** The route: legs 0..legCount-1 in order. */
+    int legCount;
+    /** Each leg's resource id in the topology. */
+    final int[] legResource = new int[MAX_LEGS];
+    /** Each leg's work: seconds on a machine, bytes on a link. */
+    final double[] legWork = new double[MAX_LEGS];
+    /** Each leg's propagation delay after its service (links; 0 on machines). */
+    final double[] legDelay = new double[MAX_LEGS];
+
+    void addLeg(int resource, double work, double delay) {
+        legResource[legCount] = resource;
+        legWork[legCount] = work;
+        legDelay[legCount] = delay;
+        legCount++;
+    }
 }

@@ -7,7 +7,7 @@ package org.eesim.sim;
  * and not on the order in which events happen to draw numbers (common random numbers across
  * policies). Not thread-safe; one instance per stream.
  */
-public final class SplitMix {
+public final class SplitMix implements java.util.function.DoubleSupplier {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
@@ -31,6 +31,12 @@ public final class SplitMix {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
+    /** {@link #nextDouble()}, so that code outside this package can draw without knowing the generator. */
+    @Override
+    public double getAsDouble() {
+        return nextDouble();
+    }
+
     /** Uniform in [0, bound). */
     public int nextInt(int bound) {
         return (int) ((nextLong() >>> 33) * bound >>> 31);
@@ -41,7 +47,6 @@ public final class SplitMix {
         return -mean * Math.log1p(-nextDouble());
     }
 
-    /** The SplitMix64 finaliser: a bijective 64-bit mixer. */
     /** A standard normal by Box-Muller (one of the pair; two uniforms per call, so draws stay aligned). */
     public double nextGaussian() {
         double u = 1.0 - nextDouble(); // in (0, 1]: log stays finite
@@ -49,6 +54,7 @@ public final class SplitMix {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
+    /** The SplitMix64 finaliser: a bijective 64-bit mixer. */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

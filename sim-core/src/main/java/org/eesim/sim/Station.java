@@ -18,7 +18,7 @@ import java.util.Arrays;
  * t <= now starts at t or at the end of the previous job), and start times are non-decreasing in
  * arrival order, so both corrections are exact.
  */
-public final class Station {
+public final class Station implements Resource {
 
     private final String name;
     private final double[] freeAt;
@@ -46,6 +46,16 @@ public final class Station {
 
     public int cores() {
         return freeAt.length;
+    }
+
+    @Override
+    public double serve(double now, double seconds) {
+        return admit(now, seconds);
+    }
+
+    @Override
+    public Station station() {
+        return this;
     }
 
     /** Jobs admitted but not yet started, as of the last arrival. */

@@ -24,7 +24,7 @@ import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.scenario.Workload;
 import org.eesim.stats.Summary;
@@ -75,7 +75,7 @@ class ExpertBranchesTest {
         mix.put("pristine", 0.5);
         mix.put("blur-3", 0.5);
         return new Scenario("expert", Path.of("expert.yaml"), profile(),
-                new Tiers(new Tier(1, 1, SPEED), null, new Tier(1, 1, 4)), new Links(new Link(8e6, 0.005, true), null),
+                new Tiers(new TierSpec(1, 1, SPEED), null, new TierSpec(1, 1, 4)), new Links(new Link(8e6, 0.005, true), null),
                 placement, new Workload(new Arrival.Deterministic(10), mix, null),
                 new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of(), Set.of()), ServiceTimeModel.MEAN,
                 new RunControl(new RunControl.Span.Requests(4_000), new RunControl.Span.Requests(0), 10, 9),

@@ -18,7 +18,7 @@ import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.scenario.Workload;
 import org.eesim.sim.ReplicationRunner;
@@ -35,7 +35,7 @@ class MonitorTest {
         Link up = new Link(100e6, 0.010, true, 0, new BandwidthVariation.Trace(Path.of("drop.csv"),
                 new double[] {0, 50}, new double[] {100e6, 1e6}));
         return new Scenario("monitor", Path.of("monitor.yaml"), TwoTierPoliciesTest.profile(),
-                new Tiers(new Tier(1, 1, 0.5), null, new Tier(1, 1, 4)), new Links(up, null), null,
+                new Tiers(new TierSpec(1, 1, 0.5), null, new TierSpec(1, 1, 4)), new Links(up, null), null,
                 new Workload(new Arrival.Deterministic(0.5), Map.of("pristine", 1.0), null),
                 new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of(), Set.of()), ServiceTimeModel.MEAN,
                 new RunControl(new RunControl.Span.Time(durationSeconds), new RunControl.Span.Time(warmupSeconds),

@@ -21,7 +21,7 @@ import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.scenario.Workload;
 
@@ -71,8 +71,8 @@ final class RandomNetworks {
     /** Three tiers and both links, random; one device, a request every 10 s (no queueing). */
     static Scenario scenario(Random r, PolicyConfig policy) {
         Profile p = profile(r);
-        Tiers tiers = new Tiers(new Tier(1, 1, 0.2 + r.nextDouble()), new Tier(1, 1, 0.5 + 2 * r.nextDouble()),
-                new Tier(1, 1, 1 + 5 * r.nextDouble()));
+        Tiers tiers = new Tiers(new TierSpec(1, 1, 0.2 + r.nextDouble()), new TierSpec(1, 1, 0.5 + 2 * r.nextDouble()),
+                new TierSpec(1, 1, 1 + 5 * r.nextDouble()));
         Links links = new Links(new Link(rate(r), 0.02 * r.nextDouble(), true),
                 new Link(rate(r) * 5, 0.05 * r.nextDouble(), true));
         return scenario(p, tiers, links, policy, 0.5);

@@ -23,7 +23,7 @@ import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.scenario.Workload;
 import org.eesim.stats.Summary;
@@ -51,7 +51,7 @@ class ThresholdAdaptationTest {
                 List.of(new Layer("l1", TimeStats.constant(0.010), 100, List.of(), 0),
                         new Layer("l2", TimeStats.constant(0.040), 10, List.of(), 0)),
                 List.of(new Branch("b1", 1, TimeStats.constant(0))), Map.of("pristine", t), "test");
-        return new Scenario("adapt", Path.of("adapt.yaml"), p, new Tiers(new Tier(1, 1, 1), null, null),
+        return new Scenario("adapt", Path.of("adapt.yaml"), p, new Tiers(new TierSpec(1, 1, 1), null, null),
                 new Links(null, null), new Placement(2, 2), new Workload(new Arrival.Deterministic(1),
                 Map.of("pristine", 1.0), null), new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.75, Map.of(), Set.of()),
                 ServiceTimeModel.MEAN, new RunControl(new RunControl.Span.Requests(4_000),

@@ -17,7 +17,7 @@ import org.eesim.scenario.Links;
 import org.eesim.scenario.Placement;
 import org.eesim.scenario.PolicyConfig;
 import org.eesim.scenario.Scenario;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.stats.Summary;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class TwoTierPoliciesTest {
     }
 
     static Scenario scenario(PolicyConfig.Kind kind, double rate) {
-        Tiers tiers = new Tiers(new Tier(1, 1, 0.5), null, new Tier(1, 1, 4));
+        Tiers tiers = new Tiers(new TierSpec(1, 1, 0.5), null, new TierSpec(1, 1, 4));
         return RandomNetworks.scenario(profile(), tiers, new Links(new Link(rate, 0.010, true), null),
                 new PolicyConfig(kind, List.of(), null, false, null), 0.8);
     }

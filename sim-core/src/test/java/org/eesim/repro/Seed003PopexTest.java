@@ -16,7 +16,7 @@ import org.eesim.scenario.Link;
 import org.eesim.scenario.Links;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ScenarioReader;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.sim.Experiment;
 import org.eesim.sim.ReplicationRunner;
@@ -45,7 +45,7 @@ class Seed003PopexTest {
 
     /** The scenario at {@code uplinkBps}, the device gamma times slower than the cloud (speed 1). */
     static Scenario variant(Scenario s, double uplinkBps, double gamma) {
-        Tiers t = new Tiers(new Tier(1, 1, 1.0 / gamma), null, new Tier(1, 1, 1.0));
+        Tiers t = new Tiers(new TierSpec(1, 1, 1.0 / gamma), null, new TierSpec(1, 1, 1.0));
         Links l = new Links(new Link(uplinkBps, 0, true), null);
         return new Scenario(s.name(), s.sourceFile(), s.profile(), t, l, s.placement(), s.workload(), s.exitRule(),
                 s.serviceTime(), s.run(), s.output(), s.policy());

@@ -23,7 +23,7 @@ class ScenarioReaderTest {
         assertEquals("full-example", s.name());
         assertEquals(file, s.sourceFile());
         assertEquals("tiny", s.profile().name());
-        assertEquals(new Tiers(new Tier(10, 1, 0.5), new Tier(1, 4, 2), new Tier(1, 8, 8)), s.tiers());
+        assertEquals(new Tiers(new TierSpec(10, 1, 0.5), new TierSpec(1, 4, 2), new TierSpec(1, 8, 8)), s.tiers());
         assertEquals(new Links(new Link(18.8e6, 0.005, true), new Link(1e9, 0.02, false)), s.links());
         assertEquals(new Placement(1, 2), s.placement());
         assertEquals(new Workload(new Arrival.Poisson(2), Map.of("pristine", 0.7, "blur-3", 0.3), 0.1), s.workload());
@@ -39,7 +39,7 @@ class ScenarioReaderTest {
     void fillsInDefaults() throws ProblemsException {
         Scenario s = ScenarioReader.read(resource("scenarios/minimal.yaml"));
         assertEquals("minimal", s.name(), "the file's name without .yaml");
-        assertEquals(new Tiers(new Tier(1, 1, 1), null, null), s.tiers());
+        assertEquals(new Tiers(new TierSpec(1, 1, 1), null, null), s.tiers());
         assertEquals(new Links(null, null), s.links());
         assertEquals(new Workload(new Arrival.Deterministic(0.5), Map.of("pristine", 1.0), null), s.workload());
         assertEquals(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.5, Map.of(), Set.of()), s.exitRule());
@@ -54,7 +54,7 @@ class ScenarioReaderTest {
         Scenario s = ScenarioReader.read(resource("scenarios/rates.yaml"));
         assertEquals(new Arrival.Closed(2, 1, false), s.workload().arrival());
         assertEquals(Map.of("imported", 0.75, "pristine", 0.25), s.workload().mix());
-        assertEquals(new Tiers(new Tier(4, 1, 1), null, new Tier(1, 16, 10)), s.tiers());
+        assertEquals(new Tiers(new TierSpec(4, 1, 1), null, new TierSpec(1, 16, 10)), s.tiers());
         assertEquals(new Links(new Link(20e6, 0.04, true), null), s.links());
         assertEquals(new RunControl(new RunControl.Span.Time(600), new RunControl.Span.Time(60), 3, -7), s.run());
         assertEquals(ServiceTimeModel.MEAN, s.serviceTime());

@@ -10,7 +10,7 @@ import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.Link;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,9 +25,9 @@ class BaselineDifferentialTest {
 
     private static Fixtures.ScenarioBuilder loaded(boolean sharedLinks) {
         var b = PathOracleTest.threeTiers(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of(), Set.of()));
-        b.device = new Tier(6, 1, 0.5);
-        b.edge = new Tier(2, 2, 1);
-        b.cloud = new Tier(1, 3, 2);
+        b.device = new TierSpec(6, 1, 0.5);
+        b.edge = new TierSpec(2, 2, 1);
+        b.cloud = new TierSpec(1, 3, 2);
         b.uplink = new Link(2e6, 0.004, sharedLinks);
         b.wan = new Link(5e6, 0.010, sharedLinks);
         b.arrival = new Arrival.Poisson(8);

@@ -18,7 +18,7 @@ import org.eesim.scenario.Placement;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.scenario.Workload;
 import org.eesim.stats.Summary;
@@ -52,9 +52,9 @@ final class Fixtures {
     /** A mutable recipe for a {@link Scenario}, with neutral defaults. */
     static final class ScenarioBuilder {
         Profile profile;
-        Tier device = new Tier(1, 1, 1);
-        Tier edge;
-        Tier cloud;
+        TierSpec device = new TierSpec(1, 1, 1);
+        TierSpec edge;
+        TierSpec cloud;
         Link uplink;
         Link wan;
         Placement placement;

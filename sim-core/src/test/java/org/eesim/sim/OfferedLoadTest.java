@@ -16,7 +16,7 @@ import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Placement;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.junit.jupiter.api.Test;
 
 /** Offered loads and run sizes against hand computations. */
@@ -31,7 +31,7 @@ class OfferedLoadTest {
         var b = Fixtures.builder(Fixtures.oneLayer(0.2, 0));
         b.time = ServiceTimeModel.MEAN;
         b.arrival = new Arrival.Poisson(1.75);
-        b.device = new Tier(3, 1, 0.5);
+        b.device = new TierSpec(3, 1, 0.5);
         b.run = Fixtures.requests(9_000, 600, 2, 1);
         OfferedLoad l = OfferedLoad.of(b.build(), 1);
         // 1.75/s x 0.2 s / speed 0.5 on one core
@@ -47,8 +47,8 @@ class OfferedLoadTest {
         var b = Fixtures.builder(Fixtures.oneLayer(0.3, 1_000));
         b.time = ServiceTimeModel.MEAN;
         b.arrival = new Arrival.Deterministic(2.0); // 0.5/s per device
-        b.device = new Tier(8, 1, 1);
-        b.edge = new Tier(2, 3, 1.5);
+        b.device = new TierSpec(8, 1, 1);
+        b.edge = new TierSpec(2, 3, 1.5);
         b.uplink = Fixtures.link(100_000, 0.01, true);
         b.placement = new Placement(0, 1);
         OfferedLoad l = OfferedLoad.of(b.build(), 1);
@@ -91,7 +91,7 @@ class OfferedLoadTest {
         var b = Fixtures.builder(p);
         b.time = ServiceTimeModel.MEAN;
         b.arrival = new Arrival.Poisson(10);
-        b.edge = new Tier(1, 1, 1);
+        b.edge = new TierSpec(1, 1, 1);
         b.uplink = Fixtures.link(1e6, 0, true);
         b.placement = new Placement(1, 2);
         OfferedLoad l = OfferedLoad.of(b.build(), 7);

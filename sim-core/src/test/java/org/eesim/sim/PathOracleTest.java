@@ -17,7 +17,7 @@ import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.Link;
 import org.eesim.scenario.Placement;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.stats.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -89,9 +89,9 @@ class PathOracleTest {
 
     static Fixtures.ScenarioBuilder threeTiers(ExitRule rule) {
         var b = Fixtures.builder(profile());
-        b.device = new Tier(1, 1, DEV_SPEED);
-        b.edge = new Tier(1, 1, EDGE_SPEED);
-        b.cloud = new Tier(1, 1, CLOUD_SPEED);
+        b.device = new TierSpec(1, 1, DEV_SPEED);
+        b.edge = new TierSpec(1, 1, EDGE_SPEED);
+        b.cloud = new TierSpec(1, 1, CLOUD_SPEED);
         b.uplink = UP;
         b.wan = WAN;
         b.placement = new Placement(1, 3);

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Placement;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.stats.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +79,8 @@ class QueueingOracleTest {
         double lambda = 2.4;
         double mu = 1.0;
         var b = Fixtures.builder(Fixtures.oneLayer(1 / mu, 0));
-        b.device = new Tier(4, 1, 1);
-        b.edge = new Tier(1, c, 1);
+        b.device = new TierSpec(4, 1, 1);
+        b.edge = new TierSpec(1, c, 1);
         b.uplink = Fixtures.link(1e6, 0, true);
         b.placement = new Placement(0, 1);
         b.arrival = new Arrival.Poisson(lambda / 4);

@@ -11,7 +11,7 @@ import org.eesim.scenario.Link;
 import org.eesim.scenario.Placement;
 import org.eesim.scenario.RunControl;
 import org.eesim.scenario.ServiceTimeModel;
-import org.eesim.scenario.Tier;
+import org.eesim.scenario.TierSpec;
 import org.eesim.stats.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +93,7 @@ class RateFunctionTest {
     @Test
     void requestsCrossATracedLinkAtTheHandComputedTimes() {
         var b = Fixtures.builder(Fixtures.oneLayer(0.010, 250_000));
-        b.cloud = new Tier(1, 1, 1);
+        b.cloud = new TierSpec(1, 1, 1);
         b.uplink = new Link(1e6, 0.005, true, 0, TRACE);
         b.placement = new Placement(0, 0);
         b.arrival = new Arrival.Closed(1, 1.635, false);
@@ -112,7 +112,7 @@ class RateFunctionTest {
     @Test
     void jitterKeepsTheMeanDelayAndBoundsTheSpread() {
         var b = Fixtures.builder(Fixtures.oneLayer(0.010, 1_000));
-        b.cloud = new Tier(1, 1, 1);
+        b.cloud = new TierSpec(1, 1, 1);
         b.uplink = new Link(8e6, 0.010, true, 0.004, null);
         b.placement = new Placement(0, 0);
         b.arrival = new Arrival.Deterministic(1);

@@ -1,0 +1,23 @@
+package org.eesim.scenario;
+
+/**
+ * A tier of identical machines.
+ *
+ * @param count number of machines (devices: number of request sources; edge/cloud: servers)
+ * @param cores parallel cores per machine, served FIFO from one queue per machine
+ * @param speed speed factor relative to the hardware the profile was measured on
+ *              (a layer's time on this tier is its profiled time divided by {@code speed})
+ */
+public record TierSpec(int count, int cores, double speed) {
+    public TierSpec {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be at least 1, got " + cores);
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive finite factor, got " + speed);
+        }
+    }
+}

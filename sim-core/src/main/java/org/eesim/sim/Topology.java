@@ -1,0 +1,143 @@
+package org.eesim.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eesim.scenario.Link;
+import org.eesim.scenario.Scenario;
+import org.eesim.scenario.TierSpec;
+
+/**
+ * The resources of one replication and which of them each device's requests use: device d's
+ * own cores, edge machine d mod E, cloud machine (d mod E) mod C (d mod C without an edge), the
+ * uplink transmitter of its access point (one per edge machine, or per cloud machine without an
+ * edge, when the link is shared; its own otherwise) and the WAN transmitter (one per cloud machine
+ * when shared, per edge machine otherwise). Resources have ids 0..n-1; a request's route names
+ * them by id, so the DSOL model and the baseline loop walk the same route over the same topology.
+ */
+final class Topology {
+
+    /** Kinds of resource in path order; {@link #key()} names them in metrics ({@code util.uplink}). */
+    enum Kind {
+        DEVICE, UPLINK, EDGE, WAN, CLOUD;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final List<Resource> resources = new ArrayList<>();
+    private final List<Kind> kinds = new ArrayList<>();
+    private final Station[][] stations = new Station[Kind.values().length][];
+    /** [kind][device]: the id of the resource of that kind device d's requests use, -1 for none. */
+    private final int[][] of;
+    private final LinkModel uplink;
+    private final LinkModel wan;
+
+    /** Builds the stations; {@code uplinkBandwidth} and {@code wanBandwidth} drive links whose rate varies. */
+    Topology(Scenario s, SplitMix uplinkBandwidth, SplitMix wanBandwidth) {
+        Link up = s.links().uplink();
+        Link w = s.links().wan();
+        this.uplink = up == null ? null : new LinkModel(up, uplinkBandwidth);
+        this.wan = w == null ? null : new LinkModel(w, wanBandwidth);
+        TierSpec dev = s.tiers().device();
+        int devices = dev.count();
+        int edges = s.tiers().hasEdge() ? s.tiers().edge().count() : 0;
+        int clouds = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
+        int[] edgeOf = new int[devices];
+        int[] cloudOf = new int[devices];
+        for (int d = 0; d < devices; d++) {
+            edgeOf[d] = edges == 0 ? -1 : d % edges;
+            cloudOf[d] = clouds == 0 ? -1 : (edges == 0 ? d : edgeOf[d]) % clouds;
+        }
+        this.of = new int[Kind.values().length][devices];
+        java.util.Arrays.fill(stations, new Station[0]);
+        int firstDevice = add(Kind.DEVICE, devices, dev.cores(), null);
+        int uplinks = up == null ? 0 : up.shared() ? (edges > 0 ? edges : clouds) : devices;
+        int firstUplink = add(Kind.UPLINK, uplinks, 1, uplink);
+        int firstEdge = edges == 0 ? -1 : add(Kind.EDGE, edges, s.tiers().edge().cores(), null);
+        int wans = w == null || edges == 0 || clouds == 0 ? 0 : w.shared() ? clouds : edges;
+        int firstWan = add(Kind.WAN, wans, 1, wan);
+        int firstCloud = clouds == 0 ? -1 : add(Kind.CLOUD, clouds, s.tiers().cloud().cores(), null);
+        for (int d = 0; d < devices; d++) {
+            of[Kind.DEVICE.ordinal()][d] = firstDevice + d;
+            of[Kind.UPLINK.ordinal()][d] = uplinks == 0 ? -1
+                    : firstUplink + (!up.shared() ? d : edges > 0 ? edgeOf[d] : Math.max(cloudOf[d], 0));
+            of[Kind.EDGE.ordinal()][d] = edges == 0 ? -1 : firstEdge + edgeOf[d];
+            of[Kind.WAN.ordinal()][d] = wans == 0 ? -1 : firstWan + (w.shared() ? cloudOf[d] : edgeOf[d]);
+            of[Kind.CLOUD.ordinal()][d] = clouds == 0 ? -1 : firstCloud + cloudOf[d];
+        }
+    }
+
+    private int add(Kind kind, int count, int cores, LinkModel link) {
+        int first = resources.size();
+        Station[] s = new Station[count];
+        for (int i = 0; i < count; i++) {
+            s[i] = new Station(kind.key() + "-" + i, cores);
+            resources.add(link == null ? s[i] : link.transmitter(s[i]));
+            kinds.add(kind);
+        }
+        stations[kind.ordinal()] = s;
+        return first;
+    }
+
+    /** The id of the resource of {@code kind} that device {@code device}'s requests use, or -1. */
+    int of(Kind kind, int device) {
+        return of[kind.ordinal()][device];
+    }
+
+    Resource resource(int id) {
+        return resources.get(id);
+    }
+
+    /** The resources by id, for a walker's fast lookup. */
+    Resource[] resources() {
+        return resources.toArray(Resource[]::new);
+    }
+
+    int size() {
+        return resources.size();
+    }
+
+    Kind kind(int id) {
+        return kinds.get(id);
+    }
+
+    /** The stations of {@code kind} (empty when the scenario has none). */
+    Station[] stations(Kind kind) {
+        return stations[kind.ordinal()];
+    }
+
+    /** The uplink of the scenario in this replication, or null. */
+    LinkModel uplink() {
+        return uplink;
+    }
+
+    LinkModel wan() {
+        return wan;
+    }
+
+    /** The link whose transmitter resource {@code id} is, or null for a machine. */
+    LinkModel linkOf(int id) {
+        return kinds.get(id) == Kind.UPLINK ? uplink : kinds.get(id) == Kind.WAN ? wan : null;
+    }
+
+    /** Devices whose requests use each resource of {@code kind}: the most any one of them serves. */
+    int maxDevicesPer(Kind kind) {
+        int[] count = new int[resources.size()];
+        int max = 0;
+        for (int id : of[kind.ordinal()]) {
+            if (id >= 0) {
+                max = Math.max(max, ++count[id]);
+            }
+        }
+        return max;
+    }
+
+    /** Cores of each resource of {@code kind} (1 for a transmitter), or 0 when there is none. */
+    int cores(Kind kind) {
+        Station[] s = stations[kind.ordinal()];
+        return s.length == 0 ? 0 : s[0].cores();
+    }
+}
