@@ -3,6 +3,7 @@ package org.eesim.models.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.eesim.models.engine.EngineEnvironment;
 import org.eesim.models.profile.ProfileRun;
 import org.eesim.models.profile.RunOptions;
 import org.eesim.models.profile.TimingCompare;
@@ -18,6 +19,10 @@ import picocli.CommandLine.Parameters;
 public final class ModelsMain implements Runnable {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("profile")) {
+            // oneDNN reads its ISA cap at load time: a JVM without it re-runs this in one with it (issue 10)
+            EngineEnvironment.ensure(ModelsMain.class, args);
+        }
         System.exit(new CommandLine(new ModelsMain()).execute(args));
     }
 

@@ -45,6 +45,10 @@ public final class ProfileRun {
     }
 
     public Profile run() throws IOException, ProblemsException {
+        String engineWarning = org.eesim.models.engine.EngineEnvironment.warning();
+        if (engineWarning != null) {
+            log.println(engineWarning);
+        }
         DataSource source = DataSource.named(o.dataSet(), o.dataDir());
         step("reading " + source.name() + " from " + source.dir());
         Splits data = Splits.of(source, o);
