@@ -91,6 +91,10 @@ public final class ModelsMain implements Runnable {
                         repetitions, seed, out, weights, load, distortionClassifier);
                 new ProfileRun(o, System.err).run();
                 return 0;
+            } catch (org.eesim.models.train.NonFiniteException e) {
+                // a NaN or infinity from PyTorch (issue 10): stopped before anything was written
+                System.err.println("eesim-models profile: " + e.getMessage());
+                return 1;
             } catch (IllegalArgumentException | java.io.IOException e) {
                 // bad options, unknown network, missing data files: say which and stop before writing
                 System.err.println("eesim-models profile: " + e.getMessage());
