@@ -3,6 +3,7 @@ package org.eesim.models.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.eesim.models.engine.EngineEnvironment;
 import org.eesim.models.profile.ProfileRun;
 import org.eesim.models.profile.RunOptions;
 import org.eesim.models.profile.TimingCompare;
@@ -18,6 +19,10 @@ import picocli.CommandLine.Parameters;
 public final class ModelsMain implements Runnable {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("profile")) {
+            // oneDNN reads its ISA cap at load time: a JVM without it re-runs this in one with it (issue 10)
+            EngineEnvironment.ensure(ModelsMain.class, args);
+        }
         System.exit(new CommandLine(new ModelsMain()).execute(args));
     }
 
@@ -86,6 +91,10 @@ public final class ModelsMain implements Runnable {
                         repetitions, seed, out, weights, load, distortionClassifier);
                 new ProfileRun(o, System.err).run();
                 return 0;
+            } catch (org.eesim.models.train.NonFiniteException e) {
+                // a NaN or infinity from PyTorch (issue 10): stopped before anything was written
+                System.err.println("eesim-models profile: " + e.getMessage());
+                return 1;
             } catch (IllegalArgumentException | java.io.IOException e) {
                 // bad options, unknown network, missing data files: say which and stop before writing
                 System.err.println("eesim-models profile: " + e.getMessage());

@@ -45,7 +45,7 @@ final class DistortionClassifier {
                     new ExitTrainer.Settings(o.epochs(), o.batchSize(), o.learningRate(), o.seed() + 2),
                     "distortion classifier", log);
             ImageSet testSet = distorted(test, o.seed() * 31 + 2);
-            float[][] logits = ExitTrainer.logits(model, testSet, 256)[0];
+            float[][] logits = ExitTrainer.logits(model, testSet, 256, "the distorted test images")[0];
             int[][] confusion = new int[KINDS.size()][KINDS.size()];
             int right = 0;
             for (int n = 0; n < logits.length; n++) {

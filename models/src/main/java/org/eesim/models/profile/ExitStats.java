@@ -1,5 +1,6 @@
 package org.eesim.models.profile;
 
+import org.eesim.models.train.NonFiniteException;
 import org.eesim.models.train.TemperatureScaling;
 
 /**
@@ -11,13 +12,29 @@ public record ExitStats(double[][] confidence, double[][] entropy, boolean[][] c
 
     /** @param logits [exit][sample][class] */
     public static ExitStats of(float[][][] logits, double[] temperatures, int[] labels) {
+        return of(logits, temperatures, labels, "(unnamed)", "");
+    }
+
+    /**
+     * As {@link #of(float[][][], double[], int[])}; a NaN or infinite logit, temperature,
+     * confidence or entropy throws a {@link NonFiniteException} naming {@code network}, the
+     * exit, the sample and {@code what} (e.g. the condition).
+     */
+    public static ExitStats of(float[][][] logits, double[] temperatures, int[] labels, String network, String what) {
         int exits = logits.length;
+        for (int e = 0; e < exits; e++) {
+            if (!Double.isFinite(temperatures[e]) || !(temperatures[e] > 0)) {
+                throw new NonFiniteException("network '" + network + "': temperature of exit " + NonFiniteException.exitName(e, exits)
+                        + (what.isEmpty() ? "" : " (" + what + ")") + " is " + temperatures[e]);
+            }
+        }
         int n = labels.length;
         double[][] conf = new double[exits][n];
         double[][] ent = new double[exits][n];
         boolean[][] ok = new boolean[exits][n];
         for (int e = 0; e < exits; e++) {
             for (int s = 0; s < n; s++) {
+                NonFiniteException.checkLogits(logits[e][s], network, e, exits, s, what);
                 double[] p = TemperatureScaling.softmax(logits[e][s], temperatures[e]);
                 int arg = 0;
                 for (int c = 1; c < p.length; c++) {
@@ -27,6 +44,11 @@ public record ExitStats(double[][] confidence, double[][] entropy, boolean[][] c
                 }
                 conf[e][s] = p[arg];
                 ent[e][s] = TemperatureScaling.normalisedEntropy(p);
+                if (!Double.isFinite(conf[e][s]) || !Double.isFinite(ent[e][s])) {
+                    throw new NonFiniteException("network '" + network + "': confidence " + conf[e][s] + " / entropy " + ent[e][s]
+                            + " of exit " + NonFiniteException.exitName(e, exits) + " for sample " + s
+                            + (what.isEmpty() ? "" : " of " + what));
+                }
                 ok[e][s] = arg == labels[s];
             }
         }

@@ -45,6 +45,10 @@ public final class ProfileRun {
     }
 
     public Profile run() throws IOException, ProblemsException {
+        String engineWarning = org.eesim.models.engine.EngineEnvironment.warning();
+        if (engineWarning != null) {
+            log.println(engineWarning);
+        }
         DataSource source = DataSource.named(o.dataSet(), o.dataDir());
         step("reading " + source.name() + " from " + source.dir());
         Splits data = Splits.of(source, o);
@@ -53,13 +57,14 @@ public final class ProfileRun {
         List<Integer> after = placement(layers);
         Engine.getInstance().setRandomSeed((int) o.seed());
         MultiExitBlock block = new MultiExitBlock(layers, after);
+        Path staging;
         try (Model model = Model.newInstance(o.name())) {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, input[0], input[1], input[2]));
             trainOrLoad(model, block, data);
             List<ProfileWriter.ConditionEntry> conditions = new ArrayList<>();
             List<Conditions.Named> tests = Conditions.testConditions(data.test(), o.seed());
-            double[] temps = calibrate(model, data.validation());
+            double[] temps = calibrate(model, data.validation(), "the validation split (standard branches)");
             notes.put("temperatures_standard", fmt(temps));
             evaluate(model, tests, temps, "standard", conditions);
             for (String kind : o.experts()) {
@@ -75,10 +80,13 @@ public final class ProfileRun {
                     data.test().rows(), data.test().cols(), o.warmup(), o.repetitions(), log);
             notes.put("load_average_during_timing", String.format(java.util.Locale.ROOT,
                     "1-min load average %.2f before, %.2f after (2 = both cores busy)", loadBefore, loadAverage()));
-            write(block, t, input, source, data, conditions);
+            staging = ProfileWriter.staging(o.profileDir());
+            write(staging, block, t, input, source, data, conditions);
             written.addAll(conditions);
         }
         step("checking the profile with sim-core's ProfileReader");
+        ProfileReader.read(staging);
+        ProfileWriter.publish(staging, o.profileDir());
         Profile p = ProfileReader.read(o.profileDir());
         step("wrote " + o.profileDir() + " (" + p.layers().size() + " layers, " + p.branches().size()
                 + " branches, " + p.conditions().size() + " conditions)");
@@ -139,17 +147,17 @@ public final class ProfileRun {
             Files.write(weights, branchBytes(block));
         }
         ImageSet validation = Conditions.mixed(data.validation(), kind, o.seed() * 104729 + kind.hashCode());
-        double[] temps = calibrate(model, validation);
+        double[] temps = calibrate(model, validation, "the " + kind + "-distorted validation split (" + set + ")");
         notes.put("temperatures_" + set, fmt(temps));
         evaluate(model, tests, temps, set, conditions);
         loadBranches(block, model, standard);
     }
 
-    private double[] calibrate(Model model, ImageSet validation) {
-        float[][][] logits = ExitTrainer.logits(model, validation, EVAL_BATCH);
+    private double[] calibrate(Model model, ImageSet validation, String what) {
+        float[][][] logits = ExitTrainer.logits(model, validation, EVAL_BATCH, what);
         double[] t = new double[logits.length];
         for (int e = 0; e < t.length; e++) {
-            t[e] = TemperatureScaling.fit(logits[e], validation.labels());
+            t[e] = TemperatureScaling.fit(logits[e], validation.labels(), o.name(), e, t.length, what);
         }
         return t;
     }
@@ -158,8 +166,9 @@ public final class ProfileRun {
             List<ProfileWriter.ConditionEntry> out) {
         for (Conditions.Named c : tests) {
             step("tracing " + c.name() + " with " + set + " branches");
-            ExitStats stats = ExitStats.of(ExitTrainer.logits(model, c.images(), EVAL_BATCH), temps,
-                    c.images().labels());
+            String what = "condition " + c.name() + " (" + set + " branches)";
+            ExitStats stats = ExitStats.of(ExitTrainer.logits(model, c.images(), EVAL_BATCH, what), temps,
+                    c.images().labels(), o.name(), what);
             Map<String, String> p = new LinkedHashMap<>(c.parameters());
             p.put("branch_set", set);
             p.put("test_samples", Integer.toString(c.images().size()));
@@ -167,8 +176,8 @@ public final class ProfileRun {
         }
     }
 
-    private void write(MultiExitBlock block, LayerTimer.Timings t, long[] input, DataSource source, Splits data,
-            List<ProfileWriter.ConditionEntry> conditions) throws IOException {
+    private void write(Path dir, MultiExitBlock block, LayerTimer.Timings t, long[] input, DataSource source,
+            Splits data, List<ProfileWriter.ConditionEntry> conditions) throws IOException {
         List<ProfileWriter.LayerEntry> layers = new ArrayList<>();
         for (int k = 0; k < block.layers().size(); k++) {
             NetLayer l = block.layers().get(k);
@@ -186,8 +195,8 @@ public final class ProfileRun {
         }
         Map<String, String> prov = Provenance.of(o, source, data, notes, (System.nanoTime() - started) / 1e9);
         String description = Provenance.description(o, block);
-        ProfileWriter.write(o.profileDir(), o.name(), description, prov, input, layers, branches, conditions);
-        Files.writeString(o.profileDir().resolve("summary.md"), Summary.markdown(o.name(), layers, branches,
+        ProfileWriter.write(dir, o.name(), description, prov, input, layers, branches, conditions);
+        Files.writeString(dir.resolve("summary.md"), Summary.markdown(o.name(), layers, branches,
                 conditions, 0.8));
     }
 

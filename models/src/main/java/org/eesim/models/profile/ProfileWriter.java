@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eesim.models.train.NonFiniteException;
 
 /**
  * Writes a profile folder in the eesim-profile/1 format (docs/scenario-reference.md): profile.yaml,
  * one trace CSV per condition, and timing.csv (median and quartiles per layer and branch, which
- * the format has no key for). Every file is written to a temporary name and moved into place, so
- * a run stopped half way leaves the previous profile intact or the new one complete per file.
+ * the format has no key for). A run writes the whole folder into a staging folder next to it
+ * ({@link #staging}) and moves it into place only once complete and checked ({@link #publish}), so
+ * a run stopped half way leaves the previous profile intact. A NaN or infinite value is never
+ * written: {@link #write} refuses it before writing anything.
  */
 public final class ProfileWriter {
 
@@ -46,6 +49,7 @@ public final class ProfileWriter {
     public static void write(Path dir, String name, String description, Map<String, String> provenance,
             long[] inputShape, List<LayerEntry> layers, List<BranchEntry> branches,
             List<ConditionEntry> conditions) throws IOException {
+        refuseNonFinite(name, layers, branches, conditions);
         Files.createDirectories(dir.resolve("traces"));
         List<String> exitNames = new ArrayList<>();
         branches.forEach(b -> exitNames.add(b.name()));
@@ -86,6 +90,78 @@ public final class ProfileWriter {
             y.append("    trace: ").append(q(tracePath(c.name()))).append('\n');
         }
         writeAtomically(dir.resolve("profile.yaml"), y.toString());
+    }
+
+    /** Throws a {@link NonFiniteException} at the first NaN or infinite time, confidence or entropy. */
+    static void refuseNonFinite(String name, List<LayerEntry> layers, List<BranchEntry> branches,
+            List<ConditionEntry> conditions) {
+        String refuse = "network '" + name + "': refusing to write the profile: ";
+        for (LayerEntry l : layers) {
+            checkTimes(refuse + "layer " + l.name(), l.samples());
+        }
+        for (BranchEntry b : branches) {
+            checkTimes(refuse + "branch " + b.name(), b.samples());
+        }
+        for (ConditionEntry c : conditions) {
+            ExitStats st = c.stats();
+            for (int e = 0; e < st.exits(); e++) {
+                for (int n = 0; n < st.samples(); n++) {
+                    double conf = st.confidence()[e][n];
+                    double ent = st.entropy()[e][n];
+                    if (!Double.isFinite(conf) || !Double.isFinite(ent)) {
+                        throw new NonFiniteException(refuse + "condition " + c.name() + ", exit "
+                                + NonFiniteException.exitName(e, st.exits()) + ", sample " + n + ": confidence " + conf
+                                + ", entropy " + ent);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkTimes(String what, double[] samples) {
+        for (int r = 0; r < samples.length; r++) {
+            if (!Double.isFinite(samples[r]) || samples[r] < 0) {
+                throw new NonFiniteException(what + ": time of repetition " + r + " is " + samples[r]);
+            }
+        }
+    }
+
+    /** An empty staging folder next to {@code finalDir} (a hidden sibling; an old one is cleared). */
+    public static Path staging(Path finalDir) throws IOException {
+        Path dir = finalDir.toAbsolutePath().normalize();
+        Path staging = dir.resolveSibling("." + dir.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        deleteTree(staging);
+        Files.createDirectories(staging);
+        return staging;
+    }
+
+    /**
+     * Moves the complete {@code staging} folder to {@code finalDir}, replacing what was there
+     * (two renames within one folder: the old profile is moved aside first, then deleted).
+     */
+    public static void publish(Path staging, Path finalDir) throws IOException {
+        Path dir = finalDir.toAbsolutePath().normalize();
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old-" + ProcessHandle.current().pid());
+        deleteTree(old);
+        boolean replaced = Files.exists(dir);
+        if (replaced) {
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        if (replaced) {
+            deleteTree(old);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     public static String tracePath(String condition) {

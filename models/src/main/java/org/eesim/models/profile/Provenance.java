@@ -50,6 +50,7 @@ final class Provenance {
         p.put("threads", "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
                 + ", ai.djl.pytorch.num_interop_threads="
                 + System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+        p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
         p.put("software", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion()
                 + " (CPU), Java " + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"));

@@ -54,8 +54,15 @@ public final class ExitTrainer {
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList preds = trainer.forward(new NDList(x));
                             NDArray loss = trainer.getLoss().evaluate(new NDList(y), preds);
+                            float value = loss.getFloat();
+                            if (!Float.isFinite(value)) {
+                                throw new NonFiniteException("network '" + model.getName() + "', training '" + label
+                                        + "': the loss of epoch " + epoch + ", batch " + (b + 1) + " of " + batches
+                                        + " (shuffled samples " + from + ".." + (to - 1) + ") is " + value
+                                        + perExit(trainer, y, preds));
+                            }
                             gc.backward(loss);
-                            lossSum += loss.getFloat();
+                            lossSum += value;
                         }
                         trainer.step();
                     }
@@ -64,12 +71,56 @@ public final class ExitTrainer {
                                 batches, lossSum / (b + 1), (System.nanoTime() - start) / 1e9);
                     }
                 }
+                // a non-finite gradient shows in the next batch's loss; the last batch's shows here
+                checkParameters(model, label, epoch);
+            }
+        }
+    }
+
+    /** Which exits' loss terms are non-finite (only computed once the total is). */
+    private static String perExit(Trainer trainer, NDArray labels, NDList preds) {
+        if (!(trainer.getLoss() instanceof WeightedExitLoss w)) {
+            return "";
+        }
+        float[] terms = w.terms(new NDList(labels), preds);
+        StringBuilder b = new StringBuilder("; per-exit terms:");
+        for (int e = 0; e < terms.length; e++) {
+            b.append(' ').append(NonFiniteException.exitName(e, terms.length)).append(' ').append(terms[e]);
+        }
+        return b.toString();
+    }
+
+    /** Throws naming the first parameter (by layer) holding a NaN or infinity after an epoch's updates. */
+    static void checkParameters(Model model, String label, int epoch) {
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.getBlock().getParameters()) {
+            if (!p.getValue().isInitialized()) {
+                continue;
+            }
+            NDArray a = p.getValue().getArray();
+            // copied out: NDArray checks would leave their results on the parameter's manager
+            float[] v = a.toFloatArray();
+            int bad = 0;
+            for (float f : v) {
+                bad += Float.isFinite(f) ? 0 : 1;
+            }
+            if (bad > 0) {
+                throw new NonFiniteException("network '" + model.getName() + "', training '" + label + "': after epoch "
+                        + epoch + " parameter " + p.getKey() + " " + a.getShape() + " holds " + bad + " NaN or infinite"
+                        + " values of " + v.length + " (a batch's gradient was non-finite)");
             }
         }
     }
 
     /** Logits of every exit for every image, [exit][sample][class], in inference mode. */
     public static float[][][] logits(Model model, ImageSet data, int batchSize) {
+        return logits(model, data, batchSize, "");
+    }
+
+    /**
+     * As {@link #logits(Model, ImageSet, int)}; the first NaN or infinite logit throws a
+     * {@link NonFiniteException} naming the network, exit, sample, batch and {@code what} (the data).
+     */
+    public static float[][][] logits(Model model, ImageSet data, int batchSize, String what) {
         MultiExitBlock block = (MultiExitBlock) model.getBlock();
         float[][][] out = new float[block.exitCount()][data.size()][];
         int[] identity = new int[data.size()];
@@ -88,6 +139,8 @@ public final class ExitTrainer {
                         for (int n = from; n < to; n++) {
                             float[] row = new float[classes];
                             System.arraycopy(flat, (n - from) * classes, row, 0, classes);
+                            NonFiniteException.checkLogits(row, model.getName(), e, preds.size(), n,
+                                    (what.isEmpty() ? "" : what + ", ") + "batch of samples " + from + ".." + (to - 1));
                             out[e][n] = row;
                         }
                     }

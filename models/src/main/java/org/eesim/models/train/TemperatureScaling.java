@@ -14,6 +14,27 @@ public final class TemperatureScaling {
     }
 
     public static double fit(float[][] logits, int[] labels) {
+        return fit(logits, labels, "(unnamed)", 0, 1, "");
+    }
+
+    /**
+     * As {@link #fit(float[][], int[])} for exit {@code exit} of {@code exits}; a NaN or infinite
+     * logit (or fitted temperature) throws a {@link NonFiniteException} naming the network, the
+     * exit, the sample and {@code what} (the data).
+     */
+    public static double fit(float[][] logits, int[] labels, String network, int exit, int exits, String what) {
+        for (int n = 0; n < logits.length; n++) {
+            NonFiniteException.checkLogits(logits[n], network, exit, exits, n, what);
+        }
+        double t = search(logits, labels);
+        if (!Double.isFinite(t)) {
+            throw new NonFiniteException("network '" + network + "': the temperature fitted for exit "
+                    + NonFiniteException.exitName(exit, exits) + (what.isEmpty() ? "" : " on " + what) + " is " + t);
+        }
+        return t;
+    }
+
+    private static double search(float[][] logits, int[] labels) {
         double lo = BETA_MIN;
         double hi = BETA_MAX;
         double g = (Math.sqrt(5) - 1) / 2;

@@ -25,6 +25,15 @@ public final class WeightedExitLoss extends Loss {
         return w;
     }
 
+    /** Each exit's weighted term as a number (for naming the exit of a non-finite loss). */
+    public float[] terms(NDList labels, NDList predictions) {
+        float[] t = new float[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            t[i] = weights[i] == 0 ? 0 : ce.evaluate(labels, new NDList(predictions.get(i))).mul(weights[i]).getFloat();
+        }
+        return t;
+    }
+
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         if (predictions.size() != weights.length) {
