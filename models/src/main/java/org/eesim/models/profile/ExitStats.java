@@ -1,7 +1,13 @@
 package org.eesim.models.profile;
 
+import java.util.Map;
+import java.util.Set;
+
 import org.eesim.models.train.NonFiniteException;
 import org.eesim.models.train.TemperatureScaling;
+import org.eesim.profile.Condition;
+import org.eesim.scenario.ExitRule;
+import org.eesim.scenario.Exits;
 
 /**
  * What each exit says about each test sample once its logits are divided by the exit's fitted
@@ -63,22 +69,40 @@ public record ExitStats(double[][] confidence, double[][] entropy, boolean[][] c
         return confidence[0].length;
     }
 
-    /** The confidence as written to the trace (rounded), so counts here equal counts from the file. */
-    public static double rounded(double v) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6f", v));
-    }
-
-    /** Exit index each sample leaves at under max-softmax with {@code threshold} on the rounded confidences. */
+    /**
+     * Exit index each sample leaves at under max-softmax with {@code threshold}, decided by
+     * sim-core's one exit rule ({@link Exits}) on the trace exactly as the profile writes it and
+     * sim-core reads it back: so the counts here are the simulator's.
+     */
     public int[] exitTaken(double threshold) {
+        Condition.Trace trace = asWritten();
+        java.util.List<String> sides = new java.util.ArrayList<>();
+        for (int e = 0; e < exits() - 1; e++) {
+            sides.add("b" + (e + 1));
+        }
+        Exits rule = new Exits(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, threshold, Map.of(), Set.of()), sides);
         int[] taken = new int[samples()];
         for (int s = 0; s < samples(); s++) {
-            int e = 0;
-            while (e < exits() - 1 && rounded(confidence[e][s]) < threshold) {
-                e++;
-            }
-            taken[s] = e;
+            taken[s] = rule.ofSample(trace, s);
         }
         return taken;
+    }
+
+    /** The trace as a profile holds it: each value rounded to 6 decimals, then read as TraceCsv reads it (a float). */
+    Condition.Trace asWritten() {
+        int exits = exits();
+        int n = samples();
+        float[] conf = new float[n * exits];
+        float[] ent = new float[n * exits];
+        boolean[] ok = new boolean[n * exits];
+        for (int s = 0; s < n; s++) {
+            for (int e = 0; e < exits; e++) {
+                conf[s * exits + e] = Float.parseFloat(ProfileWriter.f6(confidence[e][s]));
+                ent[s * exits + e] = Float.parseFloat(ProfileWriter.f6(entropy[e][s]));
+                ok[s * exits + e] = correct[e][s];
+            }
+        }
+        return new Condition.Trace("check", Map.of(), n, exits, conf, ent, ok);
     }
 
     /** How many samples leave at each exit. */

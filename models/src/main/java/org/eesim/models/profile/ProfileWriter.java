@@ -214,7 +214,7 @@ public final class ProfileWriter {
                 + Arrays.stream(samples).mapToObj(Double::toString).collect(Collectors.joining(", ")) + "]}";
     }
 
-    private static String f6(double v) {
+    static String f6(double v) {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
