@@ -88,7 +88,7 @@ public final class ParallelBenchmark {
         long t0 = System.nanoTime();
         double sink = 0;
         for (int i = 0; i < FIXED_COST_RUNS; i++) {
-            sink += ReplicationRunner.run(s, i, s.run().seed(), true, dsolWorker).births();
+            sink += (dsolWorker ? org.eesim.sim.StockDsol.run(s, i, s.run().seed()) : ReplicationRunner.run(s, i, s.run().seed())).births();
         }
         double ms = (System.nanoTime() - t0) / 1e6 / FIXED_COST_RUNS;
         if (sink < FIXED_COST_RUNS) {

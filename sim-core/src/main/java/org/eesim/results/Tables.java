@@ -60,6 +60,18 @@ public final class Tables {
      * replication order. The same runs give the same file, whatever order they finished in.
      */
     public static List<String> summary(Collection<Block> blocks) {
+        List<String> out = new ArrayList<>();
+        out.add(SUMMARY_HEADER);
+        summaries(blocks, Summary.DEFAULT_LEVEL).forEach((point, list) -> list.forEach(s -> out.add(point + ","
+                + s.metric() + "," + s.n() + "," + s.mean() + "," + s.sd() + "," + s.ciLow() + "," + s.ciHigh())));
+        return out;
+    }
+
+    /**
+     * Per point (in order), the summary of each metric over the point's replications at
+     * confidence {@code level}, from the rows as recorded: what summary.csv holds, as objects.
+     */
+    public static Map<Integer, List<Summary>> summaries(Collection<Block> blocks, double level) {
         Map<Integer, Map<String, List<Double>>> byPoint = new TreeMap<>();
         List<Block> sorted = new ArrayList<>(blocks);
         sorted.sort((a, b) -> a.run().compareTo(b.run()));
@@ -78,13 +90,13 @@ public final class Tables {
             byPoint.get(e.getKey().point()).forEach((metric, list) ->
                     list.add(e.getValue().getOrDefault(metric, Double.NaN)));
         }
-        List<String> out = new ArrayList<>();
-        out.add(SUMMARY_HEADER);
-        byPoint.forEach((point, metrics) -> metrics.forEach((metric, list) -> {
-            Summary s = Summary.of(metric, list.stream().mapToDouble(Double::doubleValue).toArray());
-            out.add(point + "," + metric + "," + s.n() + "," + s.mean() + "," + s.sd() + "," + s.ciLow() + ","
-                    + s.ciHigh());
-        }));
+        Map<Integer, List<Summary>> out = new LinkedHashMap<>();
+        byPoint.forEach((point, metrics) -> {
+            List<Summary> list = new ArrayList<>();
+            metrics.forEach((metric, v) -> list.add(Summary.of(metric, v.stream().mapToDouble(Double::doubleValue)
+                    .toArray(), level)));
+            out.put(point, list);
+        });
         return out;
     }
 

@@ -3,6 +3,7 @@ package org.eesim.runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import org.eesim.results.Block;
 import org.eesim.results.Journal;
 import org.eesim.results.RunFolder;
+import org.eesim.scenario.Scenario;
 import org.eesim.sim.ReplicationRunner;
 import org.eesim.sweep.Point;
 import org.eesim.sweep.Run;
@@ -66,24 +68,49 @@ public final class SweepRunner {
                                 PointCounter points) {
         List<Point> byId = folder.plan().points();
         Object report = new Object();
-        Runnable[] tasks = new Runnable[todo.size()];
-        for (int i = 0; i < tasks.length; i++) {
-            Run r = todo.get(i);
-            tasks[i] = () -> {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (Run r : todo) {
+            tasks.add(() -> {
                 Point p = byId.get(r.point());
-                ReplicationRunner.Outcome o = ReplicationRunner.run(p.scenario(), r.replication(), p.seed(), true);
+                ReplicationRunner.Outcome o = ReplicationRunner.run(p.scenario(), r.replication(), p.seed());
                 journal.append(Block.of(p.id(), o));
                 synchronized (report) {
                     progress.done(r, points.finished(r));
                 }
-            };
+                return null;
+            });
         }
-        int pool = Math.max(1, Math.min(threads, tasks.length));
-        if (pool == 1) {
-            for (Runnable t : tasks) {
-                t.run();
+        pool(tasks, threads);
+    }
+
+    /**
+     * The replications of one scenario whose seeds derive from {@code baseSeed}, on the pool that
+     * runs a results folder's runs, in replication order, without a folder (tests, benchmarks).
+     */
+    public static List<ReplicationRunner.Outcome> replications(Scenario s, long baseSeed, int threads) {
+        List<Callable<ReplicationRunner.Outcome>> tasks = new ArrayList<>();
+        for (int r = 0; r < s.run().replications(); r++) {
+            int replication = r;
+            tasks.add(() -> ReplicationRunner.run(s, replication, baseSeed));
+        }
+        return pool(tasks, threads);
+    }
+
+    /** Runs {@code tasks} on {@code threads} threads (the caller's alone for one); results in task order. */
+    private static <T> List<T> pool(List<Callable<T>> tasks, int threads) {
+        List<T> out = new ArrayList<>();
+        int pool = Math.max(1, Math.min(threads, tasks.size()));
+        try {
+            if (pool == 1) {
+                for (Callable<T> t : tasks) {
+                    out.add(t.call());
+                }
+                return out;
             }
-            return;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         ExecutorService exec = Executors.newFixedThreadPool(pool, runnable -> {
             Thread t = new Thread(runnable, "eesim-run");
@@ -91,13 +118,14 @@ public final class SweepRunner {
             return t;
         });
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable t : tasks) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> t : tasks) {
                 futures.add(exec.submit(t));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            for (Future<T> f : futures) {
+                out.add(f.get());
             }
+            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,201 +1,51 @@
 package org.eesim.sim;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
 
-import org.eesim.scenario.Arrival;
 import org.eesim.scenario.Scenario;
 
 /**
- * The DSOL model of one replication: devices that generate requests, each of which walks the
- * route its {@link Planner} gave it over the {@link Topology}'s resources. The parts: the
- * topology (stations and who uses which), the planner (input, exit, work, route), the
- * {@link PolicyDriver} (decisions while the run goes), the measurement {@link Window}, and the
- * arrival processes here.
- *
- * <p>Events per request: its birth, plus one event per leg after the first. A resource computes
- * a job's end at its arrival (see {@link Station}), so there are no departure events, and the
- * completion time is known when the last leg is admitted (a threshold controller, which must
- * learn a latency only once it has happened, adds one event at the end).
+ * The DSOL model of one replication: a {@link Replica} whose events go through DSOL's simulator
+ * ({@link Events}), ended by the replication's stopping condition once it is {@link #done()}.
  */
-public final class OffloadModel extends AbstractDsolModel<Double, EesimSimulator> {
+public final class OffloadModel extends AbstractDsolModel<Double, DevsSimulatorInterface<Double>> {
 
     private static final long serialVersionUID = 1L;
 
-    /** About 250 MB of requests and their events: far past any stable queue of this model. */
-    public static final long MAX_IN_SYSTEM = 1_000_000;
+    /** Requests in the system past which a replication is stopped (see {@link Replica}). */
+    public static final long MAX_IN_SYSTEM = Replica.MAX_IN_SYSTEM;
 
-    private final transient Scenario scenario;
-    private final transient Topology topology;
-    private final transient Resource[] resources;
-    private final transient Planner planner;
-    private final transient Metrics metrics;
-    private final transient Streams streams;
-    private final transient PolicyDriver policy;
-    private final transient Window window;
-    private final transient Arrival arrival;
+    private final transient Replica replica;
 
-    private long completed;
-    /** Requests in the system past which a queue is taken to grow without bound (memory stays bounded). */
-    private final long maxInSystem;
-
-    public OffloadModel(EesimSimulator simulator, Scenario scenario, Streams streams) {
+    public OffloadModel(DevsSimulatorInterface<Double> simulator, Scenario scenario, Streams streams) {
         super(simulator);
-        this.scenario = scenario;
-        this.streams = streams;
-        this.topology = new Topology(scenario, streams.named("bandwidth/uplink"), streams.named("bandwidth/wan"));
-        this.resources = topology.resources();
-        this.planner = new Planner(scenario, topology);
-        this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());
-        this.arrival = scenario.workload().arrival();
-        this.policy = new PolicyDriver(simulator, scenario, planner, topology.uplink(), streams);
-        List<Station> stations = new ArrayList<>();
-        for (Resource r : resources) {
-            stations.add(r.station());
-        }
-        this.window = new Window(simulator, scenario.run(), stations);
-        int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
-        this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
+        this.replica = new Replica(new Events(simulator), scenario, streams);
     }
 
     @Override
     public void constructModel() {
-        EesimSimulator sim = getSimulator();
-        window.start();
-        int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
-        for (int d = 0; d < scenario.tiers().device().count(); d++) {
-            for (int u = 0; u < users; u++) {
-                final int device = d;
-                final int user = u;
-                sim.schedule(firstArrival(d, u), () -> birth(device, user));
-            }
-        }
-        policy.start();
+        replica.start();
     }
 
-    private double firstArrival(int d, int u) {
-        SplitMix s = streams.arrivals(d, u);
-        if (arrival instanceof Arrival.Poisson p) {
-            return s.nextExponential(1.0 / p.ratePerSecond());
-        } else if (arrival instanceof Arrival.Deterministic det) {
-            return s.nextDouble() * det.intervalSeconds();
-        }
-        return 0.0;
-    }
-
-    private void birth(int device, int user) {
-        EesimSimulator sim = getSimulator();
-        double now = sim.getSimulatorTime();
-        boolean measured = window.birth(now);
-        if (window.births() - completed > maxInSystem) {
-            throw overloaded(now);
-        }
-        Request r = planner.newRequest(device, user, now, measured, streams);
-        if (arrival instanceof Arrival.Poisson p) {
-            sim.schedule(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
-                    () -> birth(device, user));
-        } else if (arrival instanceof Arrival.Deterministic det) {
-            sim.schedule(now + det.intervalSeconds(), () -> birth(device, user));
-        }
-        if (r.legCount == 0) {
-            complete(r, now);
-        } else {
-            leg(r, 0, now);
-        }
-    }
-
-    /**
-     * The request reaches leg {@code i}'s resource at {@code now}: it is admitted, and its
-     * arrival at the next leg's becomes an event, which keeps every resource's arrivals in time order.
-     */
-    private void leg(Request r, int i, double now) {
-        double leave = resources[r.legResource[i]].serve(now, r.legWork[i]) + r.legDelay[i];
-        if (i + 1 == r.legCount) {
-            complete(r, leave);
-        } else {
-            getSimulator().schedule(leave, () -> leg(r, i + 1, leave));
-        }
-    }
-
-    private void complete(Request r, double end) {
-        completed++;
-        policy.completed(end, end - r.birth);
-        if (r.measured) {
-            metrics.record(r, end - r.birth);
-            policy.measured(r);
-            window.completed();
-        }
-        if (arrival instanceof Arrival.Closed closed) {
-            SplitMix s = streams.arrivals(r.device, r.user);
-            double think = closed.exponentialThink() ? s.nextExponential(closed.thinkSeconds()) : closed.thinkSeconds();
-            int device = r.device;
-            int user = r.user;
-            getSimulator().schedule(end + think, () -> birth(device, user));
-        }
-    }
-
-    private RunAborted overloaded(double now) {
-        Station busiest = null;
-        for (Resource r : resources) {
-            if (busiest == null || r.station().waiting() > busiest.waiting()) {
-                busiest = r.station();
-            }
-        }
-        return new RunAborted("more than " + maxInSystem + " requests in the system at t = "
-                + String.format(java.util.Locale.ROOT, "%.4g", now) + " s, most of them queued at " + busiest.name()
-                + ": a resource is offered more than it can serve (see the warning on offered load), so its"
-                + " queue grows without bound. Lower the load, or raise that resource's capacity");
+    /** Whether the replication has all it needs: its stopping condition (see ReplicationRunner). */
+    public boolean done() {
+        return replica.done();
     }
 
     /** The replication's metrics; call after the run. */
     public Map<String, Double> results() {
-        if (window.complete() && window.measuredBirths() == 0) {
-            throw new RunAborted("no request was born in the measured window of "
-                    + org.eesim.yaml.Values.s(window.seconds()) + " s: lengthen run.duration or raise the"
-                    + " arrival rate");
-        }
-        if (!window.complete()) {
-            throw new IllegalStateException("replication ended before all measured requests completed ("
-                    + window.completedMeasured() + " of " + window.measuredBirths() + ")");
-        }
-        Map<String, Double> m = metrics.toMap(scenario.profile(), topology.stations(Topology.Kind.EDGE).length > 0,
-                topology.stations(Topology.Kind.CLOUD).length > 0);
-        m.put("window.seconds", window.seconds());
-        policy.putInto(m);
-        putTiers(m, topology, window.seconds());
-        return m;
-    }
-
-    /** Utilisation and queue length of every kind of resource (the baseline loop's differ only in how it counts). */
-    static void putTiers(Map<String, Double> m, Topology t, double span) {
-        for (Topology.Kind kind : Topology.Kind.values()) {
-            Station[] stations = t.stations(kind);
-            double busy = 0;
-            double wait = 0;
-            int cores = 0;
-            for (Station s : stations) {
-                busy += s.busyIntegral();
-                wait += s.waitIntegral();
-                cores += s.cores();
-            }
-            Metrics.putTier(m, kind.key(), stations.length, cores, busy, wait, span);
-        }
+        return replica.results();
     }
 
     /** Quantile (fraction) to latency (s) of the measured requests; call after the run. */
     public Map<Double, Double> latencyDistribution() {
-        Map<Double, Double> d = new java.util.LinkedHashMap<>();
-        double[] v = metrics.latencyQuantiles();
-        for (int i = 0; i < v.length; i++) {
-            d.put(Metrics.QUANTILES[i], v[i]);
-        }
-        return d;
+        return replica.latencyDistribution();
     }
 
     public long births() {
-        return window.births();
+        return replica.births();
     }
 }

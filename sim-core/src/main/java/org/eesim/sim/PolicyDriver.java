@@ -16,7 +16,7 @@ import org.eesim.scenario.Scenario;
  */
 final class PolicyDriver {
 
-    private final EesimSimulator simulator;
+    private final Clock events;
     private final Planner planner;
     private final OffloadPolicy policy;
     private final UplinkMonitor monitor;
@@ -27,8 +27,8 @@ final class PolicyDriver {
     private Decision current;
     private double estimate = Double.NaN;
 
-    PolicyDriver(EesimSimulator simulator, Scenario s, Planner planner, LinkModel uplink, Streams streams) {
-        this.simulator = simulator;
+    PolicyDriver(Clock events, Scenario s, Planner planner, LinkModel uplink, Streams streams) {
+        this.events = events;
         this.planner = planner;
         this.uplink = uplink;
         this.policy = Policies.of(s);
@@ -43,22 +43,22 @@ final class PolicyDriver {
     /** Schedules the monitor's first probe, when there is a monitor. */
     void start() {
         if (monitor != null) {
-            simulator.schedule(monitor.periodSeconds(), this::probe);
+            events.at(monitor.periodSeconds(), this::probe);
         }
     }
 
     /** Probes the uplink now; the sample is known after the monitor's lag. */
     private void probe() {
-        double now = simulator.getSimulatorTime();
+        double now = events.now();
         double sample = monitor.sample(uplink.rateAt(now));
-        simulator.schedule(now + monitor.lagSeconds(), () -> {
+        events.at(now + monitor.lagSeconds(), () -> {
             double e = monitor.add(sample);
             if (e != estimate) {
                 estimate = e;
                 decide(e);
             }
         });
-        simulator.schedule(now + monitor.periodSeconds(), this::probe);
+        events.at(now + monitor.periodSeconds(), this::probe);
     }
 
     /** Asks the policy again with the uplink estimate {@code uplinkBps}; applies what it decides. */
@@ -79,7 +79,7 @@ final class PolicyDriver {
      */
     void completed(double end, double latency) {
         if (controller != null) {
-            simulator.schedule(end, () -> {
+            events.at(end, () -> {
                 if (controller.observe(latency)) {
                     apply();
                     trace.thresholdChanged();

@@ -27,24 +27,14 @@ public final class ReplicationRunner {
     }
 
     public static Outcome run(Scenario scenario, int replication) {
-        return run(scenario, replication, true);
-    }
-
-    /** @param tuned false runs on DSOL's stock event list and scheduling (benchmarks only) */
-    public static Outcome run(Scenario scenario, int replication, boolean tuned) {
-        return run(scenario, replication, scenario.run().seed(), tuned);
+        return run(scenario, replication, scenario.run().seed());
     }
 
     /**
      * Replication {@code replication} with its streams derived from {@code baseSeed} instead of
      * the scenario's seed: a sweep point's own seed (org.eesim.sweep.Point).
      */
-    public static Outcome run(Scenario scenario, int replication, long baseSeed, boolean tuned) {
-        return run(scenario, replication, baseSeed, tuned, !tuned);
-    }
-
-    /** @param dsolWorker initialise through DSOL's own code, which starts an unused worker thread (benchmarks) */
-    public static Outcome run(Scenario scenario, int replication, long baseSeed, boolean tuned, boolean dsolWorker) {
+    public static Outcome run(Scenario scenario, int replication, long baseSeed) {
         long seed = Streams.replicationSeed(baseSeed, replication);
         Streams streams = Streams.of(scenario, replication, baseSeed);
         EesimSimulator simulator;
@@ -53,8 +43,8 @@ public final class ReplicationRunner {
         // DSOL keeps replication ids in a JVM-wide naming context: they must be unique while alive
         String id = scenario.name() + "#" + replication + "/" + RUN_IDS.incrementAndGet();
         synchronized (DSOL_CONSTRUCTION) {
-            simulator = new EesimSimulator(id, tuned, dsolWorker);
-            rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);
+            simulator = new EesimSimulator(id);
+            rep = replication(id);
             model = new OffloadModel(simulator, scenario, streams);
             simulator.initialize(model, rep);
         }
@@ -67,5 +57,15 @@ public final class ReplicationRunner {
                 rep.removeFromContext();
             }
         }
+    }
+
+    /**
+     * A replication with no warm-up and no end of DSOL's (the model has its own window) that
+     * ends, through DSOL's stopping condition, once the model has all it needs.
+     */
+    public static SingleReplication<Double> replication(String id) {
+        SingleReplication<Double> rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);
+        rep.setStoppingCondition((OffloadModel m) -> m.done());
+        return rep;
     }
 }

@@ -8,11 +8,12 @@ import org.eesim.scenario.RunControl.Span;
 /**
  * The measurement window of one replication: it opens after the warm-up (a count of births or a
  * time) and closes after the run length (a count of measured births or a span), half-open,
- * [start, end); the replication ends when every request born inside it has completed.
+ * [start, end); the replication has what it needs ({@link #complete()}, its stopping condition)
+ * when every request born inside it has completed.
  */
 final class Window {
 
-    private final EesimSimulator simulator;
+    private final Clock events;
     private final RunControl run;
     private final List<Station> stations;
     private final long warmupRequests;
@@ -26,8 +27,8 @@ final class Window {
     private double start = Double.NaN;
     private double end = Double.NaN;
 
-    Window(EesimSimulator simulator, RunControl run, List<Station> stations) {
-        this.simulator = simulator;
+    Window(Clock events, RunControl run, List<Station> stations) {
+        this.events = events;
         this.run = run;
         this.stations = stations;
         this.warmupRequests = run.warmupRequests();
@@ -40,7 +41,7 @@ final class Window {
      */
     void start() {
         if (run.warmup() instanceof Span.Time t && t.seconds() > 0) {
-            simulator.schedule(t.seconds(), () -> open(t.seconds()));
+            events.at(t.seconds(), () -> open(t.seconds()));
         } else if (warmupRequests <= 0) {
             open(0.0);
         }
@@ -65,9 +66,6 @@ final class Window {
     /** A measured request completed. */
     void completed() {
         completedMeasured++;
-        if (closed && completedMeasured == measuredBirths) {
-            simulator.finish();
-        }
     }
 
     private void open(double t) {
@@ -77,7 +75,7 @@ final class Window {
             s.openWindow(t);
         }
         if (run.length() instanceof Span.Time d) {
-            simulator.schedule(t + d.seconds(), () -> close(t + d.seconds()));
+            events.at(t + d.seconds(), () -> close(t + d.seconds()));
         }
     }
 
@@ -86,9 +84,6 @@ final class Window {
         end = t;
         for (Station s : stations) {
             s.closeWindow(t);
-        }
-        if (completedMeasured == measuredBirths) {
-            simulator.finish();
         }
     }
 

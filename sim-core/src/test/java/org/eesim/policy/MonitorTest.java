@@ -22,6 +22,7 @@ import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
 import org.eesim.scenario.Workload;
 import org.eesim.sim.ReplicationRunner;
+import org.eesim.sim.Runs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,8 +91,8 @@ class MonitorTest {
                 null, base.workload(), base.exitRule(), base.serviceTime(),
                 new RunControl(base.run().length(), base.run().warmup(), 4, 77), base.output(),
                 new PolicyConfig(PolicyConfig.Kind.POPEX, List.of(), null, false, base.policy().monitor()));
-        var one = org.eesim.sim.Experiment.run(s, 1, o -> { });
-        var two = org.eesim.sim.Experiment.run(s, 2, o -> { });
+        var one = Runs.of(s, 1);
+        var two = Runs.of(s, 2);
         for (int r = 0; r < one.size(); r++) {
             assertEquals(one.get(r).metrics(), two.get(r).metrics());
         }

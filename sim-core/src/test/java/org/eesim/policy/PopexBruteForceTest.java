@@ -12,7 +12,7 @@ import java.util.Set;
 import org.eesim.profile.Condition;
 import org.eesim.profile.Profile;
 import org.eesim.scenario.Scenario;
-import org.eesim.sim.Experiment;
+import org.eesim.sim.Runs;
 import org.eesim.sim.ReplicationRunner;
 import org.eesim.stats.Summary;
 import org.junit.jupiter.api.Test;
@@ -96,9 +96,9 @@ class PopexBruteForceTest {
     }
 
     static Map<String, Summary> summarise(Scenario s) {
-        List<ReplicationRunner.Outcome> out = Experiment.run(s, 2, o -> { });
+        List<ReplicationRunner.Outcome> out = Runs.of(s, 2);
         Map<String, Summary> m = new java.util.LinkedHashMap<>();
-        for (Summary x : Experiment.summarise(out, 0.999)) {
+        for (Summary x : Runs.summarise(out, 0.999)) {
             m.put(x.metric(), x);
         }
         return m;

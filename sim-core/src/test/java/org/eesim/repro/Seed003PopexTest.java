@@ -18,7 +18,7 @@ import org.eesim.scenario.Scenario;
 import org.eesim.scenario.ScenarioReader;
 import org.eesim.scenario.TierSpec;
 import org.eesim.scenario.Tiers;
-import org.eesim.sim.Experiment;
+import org.eesim.sim.Runs;
 import org.eesim.sim.ReplicationRunner;
 import org.eesim.stats.Summary;
 import org.junit.jupiter.api.Test;
@@ -82,8 +82,8 @@ class Seed003PopexTest {
     }
 
     static Summary latency(Scenario s) {
-        List<ReplicationRunner.Outcome> out = Experiment.run(s, 2, o -> { });
-        for (Summary x : Experiment.summarise(out, 0.999)) {
+        List<ReplicationRunner.Outcome> out = Runs.of(s, 2);
+        for (Summary x : Runs.summarise(out, 0.999)) {
             if (x.metric().equals("latency.mean")) {
                 return x;
             }

@@ -29,28 +29,17 @@ class DeterminismTest {
     @Test
     void sameSeedSameNumbersOnOneOrTwoThreads() {
         var s = scenario(7).build();
-        var one = metrics(Experiment.run(s, 1, o -> { }));
-        var two = metrics(Experiment.run(s, 2, o -> { }));
+        var one = metrics(Runs.of(s, 1));
+        var two = metrics(Runs.of(s, 2));
         assertEquals(one, two);
-        assertEquals(Experiment.summarise(Experiment.run(s, 1, o -> { })),
-                Experiment.summarise(Experiment.run(s, 2, o -> { })));
+        assertEquals(Runs.summarise(Runs.of(s, 1)),
+                Runs.summarise(Runs.of(s, 2)));
     }
 
     @Test
     void anotherSeedOtherNumbers() {
-        var a = metrics(Experiment.run(scenario(7).build(), 2, o -> { }));
-        var b = metrics(Experiment.run(scenario(8).build(), 2, o -> { }));
+        var a = metrics(Runs.of(scenario(7).build(), 2));
+        var b = metrics(Runs.of(scenario(8).build(), 2));
         assertNotEquals(a.get(0).get("latency.mean"), b.get(0).get("latency.mean"));
-    }
-
-    @Test
-    void initialisingWithoutDsolsWorkerThreadChangesNoNumber() {
-        var s = scenario(9).build();
-        for (int rep = 0; rep < 2; rep++) {
-            var lean = ReplicationRunner.run(s, rep, 9, true, false);
-            var dsol = ReplicationRunner.run(s, rep, 9, true, true);
-            assertEquals(dsol.metrics(), lean.metrics());
-            assertEquals(dsol.latencyDistribution(), lean.latencyDistribution());
-        }
     }
 }

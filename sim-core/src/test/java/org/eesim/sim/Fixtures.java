@@ -85,9 +85,9 @@ final class Fixtures {
 
     /** Runs all replications on two threads and summarises them with intervals at {@code level}. */
     static Map<String, Summary> summarise(Scenario s, double level) {
-        List<ReplicationRunner.Outcome> outcomes = Experiment.run(s, 2, o -> { });
+        List<ReplicationRunner.Outcome> outcomes = Runs.of(s, 2);
         Map<String, Summary> m = new java.util.LinkedHashMap<>();
-        for (Summary x : Experiment.summarise(outcomes, level)) {
+        for (Summary x : Runs.summarise(outcomes, level)) {
             m.put(x.metric(), x);
         }
         return m;

@@ -89,9 +89,9 @@ class Seed001ReproductionTest {
         for (Published p : PUBLISHED) {
             Scenario base = byBranchSet.get(branchSet(byBranchSet.get("standard"), p.condition()));
             Scenario s = withCondition(base, p.condition());
-            List<ReplicationRunner.Outcome> outcomes = Experiment.run(s, 2, o -> { });
-            Map<String, Summary> at95 = byMetric(Experiment.summarise(outcomes));
-            Map<String, Summary> wide = byMetric(Experiment.summarise(outcomes, WIDE));
+            List<ReplicationRunner.Outcome> outcomes = Runs.of(s, 2);
+            Map<String, Summary> at95 = byMetric(Runs.summarise(outcomes));
+            Map<String, Summary> wide = byMetric(Runs.summarise(outcomes, WIDE));
             double pOff = 1 - p.edgeExitRate3Percent() / 100;
             double accuracy = p.avgAccPercent() / 100;
             for (var check : List.of(Map.entry("offload.edge_to_cloud", pOff), Map.entry("accuracy", accuracy))) {

@@ -1,0 +1,34 @@
+package org.eesim.sim;
+
+import nl.tudelft.simulation.dsol.SimRuntimeException;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
+
+/**
+ * How the model makes events: through DSOL's public {@code scheduleEvent}, with lean
+ * {@link ModelEvent}s numbered in scheduling order (ties in time run in that order), on any DSOL
+ * discrete-event simulator: eesim's, or DSOL's stock one (bench/ runs both).
+ */
+final class Events implements Clock {
+
+    private final DevsSimulatorInterface<Double> simulator;
+    private long nextId;
+
+    Events(DevsSimulatorInterface<Double> simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public void at(double time, Executable body) {
+        double now = simulator.getSimulatorTime();
+        if (!(time >= now)) {
+            throw new SimRuntimeException("cannot schedule an event at t=" + time + ": the clock is at " + now);
+        }
+        simulator.scheduleEvent(new ModelEvent(time, nextId++, body));
+    }
+
+    @Override
+    public double now() {
+        return simulator.getSimulatorTime();
+    }
+}
