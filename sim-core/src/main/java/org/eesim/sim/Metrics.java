@@ -23,6 +23,8 @@ final class Metrics {
     private long wanBytes;
     private long deadlineMisses;
     private double latencySum;
+    /** Exact, beside the histogram's: its max is only within 0.1% of the largest latency. */
+    private double latencyMax = Double.NaN;
     private final Double deadline;
 
     Metrics(int exitCount, Double deadlineSeconds) {
@@ -33,6 +35,7 @@ final class Metrics {
     void record(Request r, double latencySeconds) {
         requests++;
         latencySum += latencySeconds;
+        latencyMax = requests == 1 ? latencySeconds : Math.max(latencyMax, latencySeconds);
         latency.recordValue(latencySeconds);
         exits[r.exit]++;
         if (r.correct >= 0) {
@@ -111,7 +114,7 @@ final class Metrics {
         m.put("latency.p50", latency.getValueAtPercentile(50));
         m.put("latency.p95", latency.getValueAtPercentile(95));
         m.put("latency.p99", latency.getValueAtPercentile(99));
-        m.put("latency.max", latency.getMaxValue());
+        m.put("latency.max", latencyMax);
         if (deadline != null) {
             m.put("deadline_miss", deadlineMisses / n);
         }

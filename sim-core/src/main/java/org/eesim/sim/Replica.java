@@ -35,6 +35,9 @@ final class Replica {
     private final Arrival arrival;
     private final Clock events;
 
+    /** Open arrivals: every device's next birth; one event on the list for the earliest. */
+    private final Arrivals arrivals;
+    private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable nextArrival = this::arrive;
     private long completed;
     /** Requests in the system past which a queue is taken to grow without bound (memory stays bounded). */
     private final long maxInSystem;
@@ -56,20 +59,34 @@ final class Replica {
         this.window = new Window(events, scenario.run(), stations);
         int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
         this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
+        this.arrivals = new Arrivals(scenario.tiers().device().count());
     }
 
     /** Schedules the first events: the window's opening, every source's first birth, the monitor's first probe. */
     public void start() {
         window.start();
-        int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
-        for (int d = 0; d < scenario.tiers().device().count(); d++) {
-            for (int u = 0; u < users; u++) {
-                final int device = d;
-                final int user = u;
-                events.at(firstArrival(d, u), () -> birth(device, user));
+        int devices = scenario.tiers().device().count();
+        if (arrival instanceof Arrival.Closed closed) {
+            for (int d = 0; d < devices; d++) {
+                for (int u = 0; u < closed.users(); u++) {
+                    final int device = d;
+                    final int user = u;
+                    events.at(firstArrival(d, u), () -> birth(device, user));
+                }
             }
+        } else {
+            for (int d = 0; d < devices; d++) {
+                arrivals.add(d, firstArrival(d, 0));
+            }
+            events.at(arrivals.firstTime(), nextArrival);
         }
         policy.start();
+    }
+
+    /** The earliest device's arrival: its birth, and the event of the next earliest. */
+    private void arrive() {
+        birth(arrivals.pollFirst(), 0);
+        events.at(arrivals.firstTime(), nextArrival);
     }
 
     private double firstArrival(int d, int u) {
@@ -90,10 +107,9 @@ final class Replica {
         }
         Request r = planner.newRequest(device, user, now, measured, streams);
         if (arrival instanceof Arrival.Poisson p) {
-            events.at(now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()),
-                    () -> birth(device, user));
+            arrivals.add(device, now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()));
         } else if (arrival instanceof Arrival.Deterministic det) {
-            events.at(now + det.intervalSeconds(), () -> birth(device, user));
+            arrivals.add(device, now + det.intervalSeconds());
         }
         if (r.legCount == 0) {
             complete(r, now);

@@ -23,7 +23,8 @@ public final class Station implements Resource {
     private final String name;
     private final double[] freeAt;
     /** Start times of admitted jobs that had not started at the last arrival (FIFO order). */
-    private double[] pending = new double[16];
+    /** Small at first: a model of 10,000 devices has 10,000 stations, mostly idle (it grows when needed). */
+    private double[] pending = new double[4];
     private int pendingHead;
     private int pendingSize;
 

@@ -1,0 +1,76 @@
+package org.eesim.sim;
+
+/**
+ * The open arrival processes of all devices as one event source: each device's next birth time
+ * in a binary heap of primitives, of which only the earliest is an event on the simulator's list.
+ * With one pending event per device the event list held as many events as there are devices,
+ * and its cost per request grew with them (2.6x from 10 to 10,000 devices at the same load);
+ * this heap is a few contiguous arrays. Each device keeps its own arrival stream, so the times,
+ * and the numbers, are those of one event per device. Ties (measure zero for these
+ * processes) go to the lower device.
+ */
+final class Arrivals {
+
+    private final double[] time;
+    private final int[] device;
+    private int size;
+
+    Arrivals(int devices) {
+        this.time = new double[devices];
+        this.device = new int[devices];
+    }
+
+    void add(int d, double t) {
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(t, d, time[parent], device[parent])) {
+                break;
+            }
+            time[i] = time[parent];
+            device[i] = device[parent];
+            i = parent;
+        }
+        time[i] = t;
+        device[i] = d;
+    }
+
+    double firstTime() {
+        return time[0];
+    }
+
+    /** Removes the earliest device's arrival; returns the device. */
+    int pollFirst() {
+        int first = device[0];
+        size--;
+        double t = time[size];
+        int d = device[size];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(time[child + 1], device[child + 1], time[child], device[child])) {
+                child++;
+            }
+            if (!before(time[child], device[child], t, d)) {
+                break;
+            }
+            time[i] = time[child];
+            device[i] = device[child];
+            i = child;
+        }
+        time[i] = t;
+        device[i] = d;
+        return first;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    private static boolean before(double t1, int d1, double t2, int d2) {
+        return t1 < t2 || t1 == t2 && d1 < d2;
+    }
+}
