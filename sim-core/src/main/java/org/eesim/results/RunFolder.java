@@ -226,6 +226,10 @@ public final class RunFolder {
             Tables.write(dir, blocks.values());
             List<String> summary = Tables.summary(blocks.values());
             Tables.replace(dir.resolve(Tables.SUMMARY), String.join("\n", summary) + "\n");
+            if (plan.baselinePoint() >= 0) {
+                Tables.replace(dir.resolve(Tables.DIFFERENCES),
+                        String.join("\n", Tables.differences(blocks.values(), plan.baselinePoint())) + "\n");
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             Map<?, ?> old = YAML.readValue(dir.resolve(MANIFEST).toFile(), Map.class);
             old.forEach((k, v) -> m.put(String.valueOf(k), v));

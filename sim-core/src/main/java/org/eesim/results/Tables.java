@@ -27,6 +27,8 @@ public final class Tables {
     public static final String DISTRIBUTION = "distribution.csv";
     public static final String RUNS = "runs.csv";
     public static final String SUMMARY = "summary.csv";
+    public static final String DIFFERENCES = "differences.csv";
+    static final String DIFFERENCES_HEADER = "point,metric,n,mean,sd,ci_low,ci_high,variance_ratio";
     public static final String POINTS = "points.csv";
 
     public static final String REPLICATIONS_HEADER = "point,replication,seed,metric,value";
@@ -98,6 +100,59 @@ public final class Tables {
             out.put(point, list);
         });
         return out;
+    }
+
+    /**
+     * {@code differences.csv}: for every point but the baseline and every metric, the paired
+     * difference point - baseline over the replications both have (common random numbers: the
+     * same requests in both), its mean, sd and Student-t interval, and {@code variance_ratio},
+     * (var(point) + var(baseline)) / var(difference): how many times the variance of the
+     * difference is below what independent seeds would give (NaN when the difference does not
+     * vary).
+     */
+    public static List<String> differences(Collection<Block> blocks, int baseline) {
+        Map<Integer, Map<String, Map<Integer, Double>>> byPoint = new TreeMap<>();
+        List<Block> sorted = new ArrayList<>(blocks);
+        sorted.sort((a, b) -> a.run().compareTo(b.run()));
+        for (Block b : sorted) {
+            Map<String, Map<Integer, Double>> metrics = byPoint.computeIfAbsent(b.run().point(), k -> new LinkedHashMap<>());
+            for (String row : b.replicationRows()) {
+                String[] f = row.split(",");
+                metrics.computeIfAbsent(f[3], k -> new TreeMap<>()).put(b.run().replication(), Double.parseDouble(f[4]));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(DIFFERENCES_HEADER);
+        Map<String, Map<Integer, Double>> base = byPoint.getOrDefault(baseline, Map.of());
+        byPoint.forEach((point, metrics) -> {
+            if (point == baseline) {
+                return;
+            }
+            metrics.forEach((metric, reps) -> {
+                Map<Integer, Double> b = base.get(metric);
+                if (b == null) {
+                    return;
+                }
+                List<double[]> pairs = new ArrayList<>();
+                reps.forEach((r, v) -> {
+                    if (b.containsKey(r)) {
+                        pairs.add(new double[] {v, b.get(r)});
+                    }
+                });
+                double[] d = pairs.stream().mapToDouble(p -> p[0] - p[1]).toArray();
+                Summary s = Summary.of(metric, d);
+                double ratio = (variance(pairs, 0) + variance(pairs, 1)) / (s.sd() * s.sd());
+                out.add(point + "," + metric + "," + s.n() + "," + s.mean() + "," + s.sd() + "," + s.ciLow() + ","
+                        + s.ciHigh() + "," + (Double.isFinite(ratio) ? ratio : Double.NaN));
+            });
+        });
+        return out;
+    }
+
+    private static double variance(List<double[]> pairs, int k) {
+        double[] v = pairs.stream().mapToDouble(p -> p[k]).toArray();
+        Summary s = Summary.of("", v);
+        return s.sd() * s.sd();
     }
 
     /** Writes {@code text} to {@code file} through a temporary sibling and an atomic rename. */

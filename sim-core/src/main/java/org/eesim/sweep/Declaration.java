@@ -14,8 +14,11 @@ import org.eesim.yaml.YamlNode;
  *                requests)
  * @param axes    the swept keys, in the order written
  * @param node    the section, for locating problems about it as a whole
+ * @param baseline {@code baseline}: swept key to the value (as written) of the point the others are
+ *                compared with, paired replication by replication (common seeds only); null
+ *                when not given (the first point then)
  */
-public record Declaration(Combine combine, Seeds seeds, List<Axis> axes, YamlNode node) {
+public record Declaration(Combine combine, Seeds seeds, List<Axis> axes, YamlNode node, YamlNode.Mapping baseline) {
 
     public enum Combine { GRID, ZIP }
 

@@ -62,6 +62,8 @@ public final class SweepPlan {
         List<List<YamlNode>> combos = combinations(d, problems);
         problems.throwIfAny();
         List<Point> points = points(file, m, d, combos);
+        baselineOf(d, points, problems);
+        problems.throwIfAny();
         long runs = points.stream().mapToLong(Point::replications).sum();
         if (runs > MAX_RUNS) {
             problems.add(d.node(), points.size() + " points x their replications = " + runs + " runs, more than "
@@ -234,6 +236,43 @@ public final class SweepPlan {
     }
 
     /** The sweep section, or null for a single-point scenario. */
+    /**
+     * The point the others are compared with in {@code differences.csv} (common seeds: the
+     * sweep's {@code baseline}, else the first point), or -1 when the plan has no paired
+     * differences (no sweep, or independent seeds per point).
+     */
+    public int baselinePoint() {
+        if (declaration == null || declaration.seeds() != Declaration.Seeds.COMMON) {
+            return -1;
+        }
+        return declaration.baseline() == null ? 0 : baselineOf(declaration, points, new Problems());
+    }
+
+    /** The id of the one point the baseline names, or -1 after reporting why there is not one. */
+    private static int baselineOf(Declaration d, List<Point> points, Problems problems) {
+        if (d.baseline() == null) {
+            return -1;
+        }
+        List<Point> matching = new ArrayList<>();
+        for (Point p : points) {
+            boolean all = true;
+            for (Point.Assignment a : p.assignments()) {
+                YamlNode wanted = d.baseline().entries().get(a.key());
+                all &= wanted == null || Tree.text(wanted).equals(a.value());
+            }
+            if (all) {
+                matching.add(p);
+            }
+        }
+        if (matching.size() != 1) {
+            problems.add(d.baseline(), "the baseline matches " + matching.size() + " points"
+                    + (matching.isEmpty() ? " (its values must be written as in the sweep, e.g. '5 Mbps')"
+                    : ": give a value for every swept key"));
+            return -1;
+        }
+        return matching.get(0).id();
+    }
+
     public Declaration declaration() {
         return declaration;
     }

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,7 @@ final class SweepReader {
 
     private Declaration declaration(YamlNode node) {
         int before = problems.size();
-        Fields f = Fields.of(node, problems, "combine", "seeds", "over");
+        Fields f = Fields.of(node, problems, "combine", "seeds", "over", "baseline");
         String combine = f.choice("combine", List.of("grid", "zip"), "way to combine sweep keys", "grid");
         String seeds = f.choice("seeds", List.of("per_point", "common"), "seed policy", "per_point");
         YamlNode overNode = f.required("over");
@@ -63,6 +64,19 @@ final class SweepReader {
                 Axis a = axis(item, keys);
                 if (a != null) {
                     axes.add(a);
+                }
+            }
+        }
+        YamlNode.Mapping baseline = f.has("baseline") ? Values.mapping(f.node("baseline"), problems) : null;
+        if (baseline != null && !"common".equals(seeds)) {
+            problems.add(f.node("baseline"), "paired differences against a baseline need common random numbers:"
+                    + " add 'seeds: common' to the sweep");
+        }
+        if (baseline != null) {
+            for (Map.Entry<String, YamlNode> e : baseline.entries().entrySet()) {
+                if (axes.stream().noneMatch(a -> a.key().equals(e.getKey()))) {
+                    problems.addAtKey(e.getValue(), "'" + e.getKey() + "' is not a swept key (swept: "
+                            + String.join(", ", axes.stream().map(Axis::key).toList()) + ")");
                 }
             }
         }
@@ -82,7 +96,7 @@ final class SweepReader {
                 return null;
             }
         }
-        return new Declaration(c, Declaration.Seeds.valueOf(seeds.toUpperCase(Locale.ROOT)), axes, node);
+        return new Declaration(c, Declaration.Seeds.valueOf(seeds.toUpperCase(Locale.ROOT)), axes, node, baseline);
     }
 
     private Axis axis(YamlNode item, List<YamlNode> earlier) {
