@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code eesim run FILE}: every run of the scenario's points (or of one shard) into its results
  * folder; run again after a stop, it goes on where it stopped.
  */
-@Command(name = "run", description = {"Simulate a scenario (every point of its sweep) into its results folder.",
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Simulate a scenario (every point of its sweep) into its results folder.",
         "Run the same command again after a stop (Ctrl-C, kill, time limit) to resume."})
 final class RunCommand implements Callable<Integer> {
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * {@code eesim slurm FILE --shards n}: a SLURM batch script whose job array runs the n shards of
  * the scenario; {@code eesim merge FILE} joins them afterwards.
  */
-@Command(name = "slurm", description = {"Write a SLURM batch script: a job array over the shards of a scenario.",
+@Command(name = "slurm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Write a SLURM batch script: a job array over the shards of a scenario.",
         "Submit it with sbatch; when every task is done, join the shards with 'eesim merge FILE'."})
 final class SlurmCommand implements Callable<Integer> {
 
