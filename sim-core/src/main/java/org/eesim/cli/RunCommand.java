@@ -34,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "runs in parallel (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--quiet", description = "no progress bar")
+    @Option(names = "--quiet", description = "no progress report (a bar on a terminal, else a line per tenth of"
+            + " the runs or per minute)")
     boolean quiet;
 
     @Option(names = "--shard", paramLabel = "i/n",
@@ -79,8 +80,11 @@ final class RunCommand implements Callable<Integer> {
                 sh == null ? "" : ", shard " + shard + " (" + slice.size() + " runs)", threads, dir);
         out.flush();
         int ran;
-        try (Bar bar = quiet ? null : new Bar(err)) {
-            ran = SweepRunner.run(folder, threads, bar == null ? SweepRunner.Progress.NONE : bar);
+        // A bar on a terminal; in a log file its redrawn frames would pile up on one line.
+        try (Bar bar = quiet || System.console() == null ? null : new Bar(err)) {
+            SweepRunner.Progress progress = bar != null ? bar
+                    : quiet ? SweepRunner.Progress.NONE : new ProgressLines(err, System::nanoTime);
+            ran = SweepRunner.run(folder, threads, progress);
         } catch (ResultsConflict e) {
             err.println(e.getMessage());
             err.flush();
