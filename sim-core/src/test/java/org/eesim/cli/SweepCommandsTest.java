@@ -29,7 +29,7 @@ class SweepCommandsTest {
                 - {key: links.uplink.bandwidth, log_range: {from: 2 Mbps, to: 20 Mbps, count: 3}}
             """;
     static final List<String> TABLES = List.of("replications.csv", "distribution.csv", "runs.csv", "summary.csv",
-            "points.csv");
+            "points.csv", "summary_wide.csv");
 
     static Path scenario(Path dir, String name) {
         return SweepFiles.write(dir, name, 400, 3, SWEEP);
@@ -68,9 +68,9 @@ class SweepCommandsTest {
         assertEquals(1 + 6 * metrics, summary.size(), "a header and one row per point and metric");
         assertTrue(summary.get(1).startsWith("0,"), summary.get(1));
         assertTrue(summary.get(summary.size() - 1).startsWith("5,"), "six points");
-        assertEquals("point,early_exit.threshold,links.uplink.bandwidth,seed",
+        assertEquals("point,early_exit.threshold,links.uplink.bandwidth,links.uplink.bandwidth_bps,seed",
                 Files.readAllLines(one.resolve("points.csv")).get(0));
-        assertTrue(Files.readAllLines(one.resolve("points.csv")).get(2).startsWith("1,0.5,6.32456 Mbps,"));
+        assertTrue(Files.readAllLines(one.resolve("points.csv")).get(2).startsWith("1,0.5,6.32456 Mbps,6324560,"));
         assertTrue(Files.isRegularFile(one.resolve("resolved/5.yaml")));
 
         Path f = scenario(dir.resolve("c"), "s");
