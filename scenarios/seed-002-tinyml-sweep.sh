@@ -5,9 +5,7 @@
 # Usage (from the checkout):  sh scenarios/seed-002-tinyml-sweep.sh
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests install   # analysis resolves sim-core from ~/.m2
-mvn -q -B -pl analysis dependency:build-classpath -Dmdep.outputFile="$(pwd)/analysis/target/classpath.txt" >/dev/null
-CP="sim-core/target/classes:analysis/target/classes:$(cat analysis/target/classpath.txt)"
+mvn -q -B -DskipTests install
 out=results/seed-002
 mkdir -p "$out/scenarios"
 profile="$(pwd)/profiles/tinyml-heyot"
@@ -18,9 +16,9 @@ for indexing in stated published; do
     sed -e "s|^name: .*|name: $name|" -e "s|^profile: .*|profile: $profile|" \
         -e "s|bandwidth: 10 Mbps|bandwidth: $rate Mbps|" -e "s|indexing: stated|indexing: $indexing|" \
         -e "s|^  dir: .*|  dir: $out|" scenarios/seed-002-tinyml.yaml > "$out/scenarios/$name.yaml"
-    java -cp "$CP" org.eesim.cli.Main run "$out/scenarios/$name.yaml" --quiet > /dev/null
+    ./eesim run "$out/scenarios/$name.yaml" --quiet > /dev/null
   done
-  java -cp "$CP" org.eesim.analysis.cli.Charts "$out"/seed-002-"$indexing"-*-Mbps-* --x links.uplink.bandwidth \
+  ./eesim plot "$out"/seed-002-"$indexing"-*-Mbps-* --x links.uplink.bandwidth \
     --x-label "Uplink rate" --figures latency-vs-x --out "$out/figures-$indexing"
 done
 # the cut each run used, for the README table

@@ -6,9 +6,7 @@
 # there too. Usage (from the checkout):  sh scenarios/seed-003-popex-sweep.sh
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests install   # analysis resolves sim-core from ~/.m2
-mvn -q -B -pl analysis dependency:build-classpath -Dmdep.outputFile="$(pwd)/analysis/target/classpath.txt" >/dev/null
-CP="sim-core/target/classes:analysis/target/classes:$(cat analysis/target/classpath.txt)"
+mvn -q -B -DskipTests install
 out=results/seed-003
 mkdir -p "$out/scenarios"
 profile="$(pwd)/profiles/b-alexnet-carpex"
@@ -18,7 +16,7 @@ variant() { # name rate device-speed
       -e "s|uplink: {bandwidth: [^,]*,|uplink: {bandwidth: $2,|" \
       -e "s|device: {count: 1, cores: 1, speed: [^}]*}|device: {count: 1, cores: 1, speed: $3}|" \
       -e "s|^  dir: .*|  dir: $out|" scenarios/seed-003-popex.yaml > "$out/scenarios/$1.yaml"
-  java -cp "$CP" org.eesim.cli.Main run "$out/scenarios/$1.yaml" --quiet > /dev/null
+  ./eesim run "$out/scenarios/$1.yaml" --quiet > /dev/null
 }
 
 for rate in "1.1 Mbps" "5.85 Mbps" "18.8 Mbps"; do
@@ -27,7 +25,7 @@ done
 for speed in 1 0.5 0.2 0.1 0.05 0.02 0.01; do
   variant "seed-003-wifi-device-speed-$speed" "18.8 Mbps" "$speed"
 done
-java -cp "$CP" org.eesim.analysis.cli.Charts "$out"/seed-003-rate-* --x links.uplink.bandwidth \
+./eesim plot "$out"/seed-003-rate-* --x links.uplink.bandwidth \
   --x-label "Uplink rate" --figures latency-vs-x --out "$out/figures-rate"
-java -cp "$CP" org.eesim.analysis.cli.Charts "$out"/seed-003-wifi-device-speed-* --x tiers.device.speed \
+./eesim plot "$out"/seed-003-wifi-device-speed-* --x tiers.device.speed \
   --x-label "Edge device speed (cloud = 1)" --figures latency-vs-x,offload-vs-x --out "$out/figures-gamma"

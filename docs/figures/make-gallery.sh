@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -B -DskipTests install
-eesim() { mvn -q -B -pl sim-core exec:java -Dexec.args="$*"; }
-charts() { mvn -q -B -pl analysis exec:java -Dexec.args="$*"; }
+eesim() { ./eesim "$@"; }
+charts() { ./eesim plot "$@"; }
 for s in threshold distortion load; do
   eesim run "scenarios/gallery/$s.yaml" --quiet >/dev/null   # resumes (or just re-reads) a finished folder
 done
@@ -14,7 +14,7 @@ eesim run scenarios/quickstart.yaml --quiet >/dev/null
 # each scenario's output section names its figures (and figure_x); only the axis words are added
 charts results/gallery-threshold --x-label p_tar >/dev/null
 charts results/gallery-distortion >/dev/null
-charts results/gallery-load --x-label "'arrival rate per phone'" >/dev/null
+charts results/gallery-load --x-label "arrival rate per phone" >/dev/null
 charts results/gallery-load --points 0,4,6 --figures latency-cdf --out results/gallery-load/figures/cdf >/dev/null
 charts --latest results >/dev/null
 q=$(ls -td results/quickstart-*/ | head -1)

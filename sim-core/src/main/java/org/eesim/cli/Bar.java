@@ -17,9 +17,10 @@ import org.eesim.runner.SweepRunner;
 import org.eesim.sweep.Run;
 
 /**
- * The progress bar of {@code eesim run}: runs done of the slice, points complete, runs per second
- * and the time left, from me.tongfei:progressbar (it estimates the rate from this session's runs
- * only, so a resumed sweep's ETA is not fooled by the runs done before).
+ * The progress bar of {@code eesim run} on a terminal ({@link ProgressLines} elsewhere): runs done
+ * of the slice, points complete, runs per second and the time left, from me.tongfei:progressbar
+ * (it estimates the rate from this session's runs only, so a resumed sweep's ETA is not fooled by
+ * the runs done before).
  */
 final class Bar implements SweepRunner.Progress, AutoCloseable {
 

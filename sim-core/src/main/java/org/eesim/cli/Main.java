@@ -80,7 +80,8 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** {@code eesim 0.1.0}: the version every command's {@code --version} prints (also analysis' and models'). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"eesim " + RunFolder.version()};
@@ -127,7 +128,8 @@ public final class Main implements Runnable {
                 + runs + " runs";
     }
 
-    @Command(name = "validate", description = "Check scenario files (every point of a sweep) and the profiles they"
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = "Check scenario files (every point of a sweep) and the profiles they"
             + " name; run nothing.")
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "scenario YAML files")

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code eesim merge FILE [SHARD...]}: joins the folders that {@code run --shard i/n} wrote into
  * the scenario's own results folder, as if it had run in one piece.
  */
-@Command(name = "merge", description = {"Join the shard folders of a scenario into its results folder,"
+@Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Join the shard folders of a scenario into its results folder,"
         + " recomputing summaries and intervals.",
         "Without SHARD folders, takes every <folder>-shard-i-of-n beside the scenario's results folder."})
 final class MergeCommand implements Callable<Integer> {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code eesim run FILE}: every run of the scenario's points (or of one shard) into its results
  * folder; run again after a stop, it goes on where it stopped.
  */
-@Command(name = "run", description = {"Simulate a scenario (every point of its sweep) into its results folder.",
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Simulate a scenario (every point of its sweep) into its results folder.",
         "Run the same command again after a stop (Ctrl-C, kill, time limit) to resume."})
 final class RunCommand implements Callable<Integer> {
 
@@ -33,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "runs in parallel (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--quiet", description = "no progress bar")
+    @Option(names = "--quiet", description = "no progress report (a bar on a terminal, else a line per tenth of"
+            + " the runs or per minute)")
     boolean quiet;
 
     @Option(names = "--shard", paramLabel = "i/n",
@@ -78,8 +80,11 @@ final class RunCommand implements Callable<Integer> {
                 sh == null ? "" : ", shard " + shard + " (" + slice.size() + " runs)", threads, dir);
         out.flush();
         int ran;
-        try (Bar bar = quiet ? null : new Bar(err)) {
-            ran = SweepRunner.run(folder, threads, bar == null ? SweepRunner.Progress.NONE : bar);
+        // A bar on a terminal; in a log file its redrawn frames would pile up on one line.
+        try (Bar bar = quiet || System.console() == null ? null : new Bar(err)) {
+            SweepRunner.Progress progress = bar != null ? bar
+                    : quiet ? SweepRunner.Progress.NONE : new ProgressLines(err, System::nanoTime);
+            ran = SweepRunner.run(folder, threads, progress);
         } catch (ResultsConflict e) {
             err.println(e.getMessage());
             err.flush();

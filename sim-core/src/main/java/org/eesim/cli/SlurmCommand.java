@@ -3,8 +3,11 @@ package org.eesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,7 +24,8 @@ import picocli.CommandLine.Parameters;
  * {@code eesim slurm FILE --shards n}: a SLURM batch script whose job array runs the n shards of
  * the scenario; {@code eesim merge FILE} joins them afterwards.
  */
-@Command(name = "slurm", description = {"Write a SLURM batch script: a job array over the shards of a scenario.",
+@Command(name = "slurm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Write a SLURM batch script: a job array over the shards of a scenario.",
         "Submit it with sbatch; when every task is done, join the shards with 'eesim merge FILE'."})
 final class SlurmCommand implements Callable<Integer> {
 
@@ -43,8 +47,9 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--cpus", description = "cores per task, used as threads (default: ${DEFAULT-VALUE})")
     int cpus = 1;
 
-    @Option(names = "--launcher", description = "command that starts eesim on the nodes"
-            + " (default: this JVM's java with this classpath and org.eesim.cli.Main)")
+    @Option(names = "--launcher", description = "command that starts eesim on the nodes (default: this"
+            + " checkout's ./eesim, with this JVM's java; without a built checkout, this JVM's java with its"
+            + " class path and org.eesim.cli.Main)")
     String launcher;
 
     @Option(names = PlanCheck.FORCE, description = "write the job even for a plan refused as absurd; its tasks"
@@ -95,12 +100,14 @@ final class SlurmCommand implements Callable<Integer> {
     }
 
     String script(SweepPlan plan) {
+        Path checkout = launcher != null ? null : checkoutLauncher(codeSource());
+        String eesim = launcher != null ? launcher : checkout != null ? quote(checkout.toString()) : defaultLauncher();
         Path scenario = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         Path logs = logs(plan);
-        String run = (launcher != null ? launcher : defaultLauncher()) + " run " + quote(scenario.toString())
+        String run = eesim + " run " + quote(scenario.toString())
                 + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --threads \"${SLURM_CPUS_PER_TASK:-" + cpus
-                + "}\" --quiet" + (force ? " " + PlanCheck.FORCE : "");
+                + "}\"" + (force ? " " + PlanCheck.FORCE : "");
         StringBuilder b = new StringBuilder();
         b.append("#!/bin/bash\n");
         b.append("# eesim: ").append(Main.size(plan)).append(" of ").append(scenario.getFileName())
@@ -108,7 +115,7 @@ final class SlurmCommand implements Callable<Integer> {
         b.append("# Submit: sbatch THIS_FILE. A task stopped by its time limit resumes when resubmitted.\n");
         b.append("# Then join the shards into ").append(plan.folder()).append(":\n");
         b.append("#   cd ").append(quote(cwd.toString())).append(" && ")
-                .append(launcher != null ? launcher : defaultLauncher()).append(" merge ")
+                .append(eesim).append(" merge ")
                 .append(quote(scenario.toString())).append('\n');
         b.append("#SBATCH --job-name=eesim-").append(plan.folderName()).append('\n');
         b.append("#SBATCH --array=0-").append(shards - 1).append('\n');
@@ -123,6 +130,10 @@ final class SlurmCommand implements Callable<Integer> {
         b.append("set -euo pipefail\n");
         b.append("mkdir -p ").append(quote(logs.toString())).append('\n');
         b.append("cd ").append(quote(cwd.toString())).append('\n');
+        if (checkout != null) {
+            b.append("export JAVA_HOME=").append(quote(System.getProperty("java.home")))
+                    .append("  # the java that wrote this script\n");
+        }
         b.append("exec ").append(run).append('\n');
         return b.toString();
     }
@@ -130,6 +141,34 @@ final class SlurmCommand implements Callable<Integer> {
     /** Where the tasks' logs go: {@code <folder>-slurm/<job>_<task>.out} beside the results. */
     static Path logs(SweepPlan plan) {
         return plan.folder().toAbsolutePath().resolveSibling(plan.folderName() + "-slurm");
+    }
+
+    /**
+     * The checkout's {@code ./eesim} when {@code codeSource} (where these classes were loaded from:
+     * {@code ROOT/sim-core/target/classes} or the module's jar beside it) lies in a checkout whose
+     * build the launcher can start (it wrote {@code target/classpath.txt}); null otherwise.
+     */
+    static Path checkoutLauncher(Path codeSource) {
+        Path target = codeSource == null ? null : codeSource.toAbsolutePath().normalize().getParent();
+        if (target == null || target.getParent() == null || target.getParent().getParent() == null
+                || !target.getFileName().toString().equals("target")) {
+            return null;
+        }
+        Path eesim = target.getParent().getParent().resolve("eesim");
+        return Files.isRegularFile(eesim) && Files.isExecutable(eesim)
+                && Files.isRegularFile(target.resolve("classpath.txt")) ? eesim : null;
+    }
+
+    private static Path codeSource() {
+        CodeSource source = SlurmCommand.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        try {
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return null; // not loaded from a local file: no checkout to find
+        }
     }
 
     /** This JVM's java and classpath: under {@code mvn exec:java} the project's class loader knows it. */

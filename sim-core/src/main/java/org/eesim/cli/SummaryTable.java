@@ -3,6 +3,7 @@ package org.eesim.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.eesim.stats.Summary;
 import org.eesim.sweep.Point;
@@ -45,6 +46,9 @@ final class SummaryTable {
                 .map(s -> fmt(s.mean())).orElse("-");
     }
 
+    /** Metrics that count things: printed as whole numbers when they are (20000, not 20000.0). */
+    static final Set<String> COUNTS = Set.of("requests", "policy.changes", "policy.threshold_changes");
+
     static void print(List<Summary> summaries, PrintWriter out) {
         int width = "metric".length();
         for (Summary s : summaries) {
@@ -53,9 +57,15 @@ final class SummaryTable {
         String row = "%-" + width + "s  %12s  %27s%n";
         out.printf(row, "metric", "mean", "95% CI (Student-t)");
         for (Summary s : summaries) {
-            String ci = Double.isNaN(s.ciLow()) ? "-" : String.format("[%s, %s]", fmt(s.ciLow()), fmt(s.ciHigh()));
-            out.printf(row, s.metric(), fmt(s.mean()), ci);
+            boolean count = COUNTS.contains(s.metric());
+            String ci = Double.isNaN(s.ciLow()) ? "-"
+                    : String.format("[%s, %s]", fmt(s.ciLow(), count), fmt(s.ciHigh(), count));
+            out.printf(row, s.metric(), fmt(s.mean(), count), ci);
         }
+    }
+
+    private static String fmt(double v, boolean count) {
+        return count && v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : fmt(v);
     }
 
     private static String fmt(double v) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import org.eesim.scenario.Scenario;
+import org.eesim.stats.Summary;
 import org.eesim.sweep.Point;
 import org.eesim.sweep.Run;
 import org.eesim.sweep.SweepPlan;
@@ -33,7 +34,8 @@ public final class RunFolder {
 
     public static final String MANIFEST = "manifest.yaml";
     private static final Set<String> OWN = Set.of("scenario.yaml", "resolved.yaml", "resolved", Tables.POINTS,
-            MANIFEST, Tables.REPLICATIONS, Tables.DISTRIBUTION, Tables.RUNS, Tables.SUMMARY, "figures");
+            MANIFEST, Tables.REPLICATIONS, Tables.DISTRIBUTION, Tables.RUNS, Tables.SUMMARY, Tables.SUMMARY_WIDE,
+            "figures");
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
@@ -145,14 +147,18 @@ public final class RunFolder {
         }
     }
 
-    /** {@code point,<key>,...}: each point's value of every swept key, as written, units included. */
+    /**
+     * {@code point,<key>,...,seed}: each point's value of every swept key, as written, units
+     * included, with its SI value beside it for quantities ({@link SweptColumns}).
+     */
     private String points() {
+        SweptColumns swept = SweptColumns.of(plan);
         StringBuilder b = new StringBuilder("point");
-        plan.keys().forEach(k -> b.append(',').append(Tables.csv(k)));
+        swept.header().forEach(k -> b.append(',').append(k));
         b.append(",seed\n");
         for (Point p : plan.points()) {
             b.append(p.id());
-            p.assignments().forEach(a -> b.append(',').append(Tables.csv(a.value())));
+            swept.row(p.id()).forEach(v -> b.append(',').append(v));
             b.append(',').append(p.seed()).append('\n');
         }
         return b.toString();
@@ -217,15 +223,19 @@ public final class RunFolder {
     }
 
     /**
-     * Rewrites the tables in run order and {@code summary.csv} from them, and marks the folder
-     * finished when every run of its slice is recorded. Returns the summary's lines.
+     * Rewrites the tables in run order and {@code summary.csv} and {@code summary_wide.csv} from
+     * them, and marks the folder finished when every run of its slice is recorded. Returns the
+     * summary's lines.
      */
     public List<String> finish(Instant now, int threads) {
         try {
             Map<Run, Block> blocks = Journal.load(dir);
             Tables.write(dir, blocks.values());
-            List<String> summary = Tables.summary(blocks.values());
+            Map<Integer, List<Summary>> summaries = Tables.summaries(blocks.values());
+            List<String> summary = Tables.summary(summaries);
             Tables.replace(dir.resolve(Tables.SUMMARY), String.join("\n", summary) + "\n");
+            Tables.replace(dir.resolve(Tables.SUMMARY_WIDE),
+                    String.join("\n", Tables.wide(summaries, SweptColumns.of(plan))) + "\n");
             if (plan.baselinePoint() >= 0) {
                 Tables.replace(dir.resolve(Tables.DIFFERENCES),
                         String.join("\n", Tables.differences(blocks.values(), plan.baselinePoint())) + "\n");

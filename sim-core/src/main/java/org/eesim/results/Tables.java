@@ -10,8 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import org.eesim.stats.Summary;
@@ -30,6 +33,7 @@ public final class Tables {
     public static final String DIFFERENCES = "differences.csv";
     static final String DIFFERENCES_HEADER = "point,metric,n,mean,sd,ci_low,ci_high,variance_ratio";
     public static final String POINTS = "points.csv";
+    public static final String SUMMARY_WIDE = "summary_wide.csv";
 
     public static final String REPLICATIONS_HEADER = "point,replication,seed,metric,value";
     public static final String SUMMARY_HEADER = "point,metric,n,mean,sd,ci_low,ci_high";
@@ -62,17 +66,27 @@ public final class Tables {
      * replication order. The same runs give the same file, whatever order they finished in.
      */
     public static List<String> summary(Collection<Block> blocks) {
+        return summary(summaries(blocks));
+    }
+
+    /** The lines of {@code summary.csv} from {@link #summaries}. */
+    public static List<String> summary(Map<Integer, List<Summary>> byPoint) {
         List<String> out = new ArrayList<>();
         out.add(SUMMARY_HEADER);
-        summaries(blocks, Summary.DEFAULT_LEVEL).forEach((point, list) -> list.forEach(s -> out.add(point + ","
-                + s.metric() + "," + s.n() + "," + s.mean() + "," + s.sd() + "," + s.ciLow() + "," + s.ciHigh())));
+        byPoint.forEach((point, metrics) -> metrics.forEach(s -> out.add(point + "," + s.metric() + "," + s.n() + ","
+                + s.mean() + "," + s.sd() + "," + s.ciLow() + "," + s.ciHigh())));
         return out;
     }
 
     /**
-     * Per point (in order), the summary of each metric over the point's replications at
-     * confidence {@code level}, from the rows as recorded: what summary.csv holds, as objects.
+     * Per point that has recorded runs, in point order: each metric's summary over the point's
+     * replications, in the order the model reports the metrics, with 95% intervals.
      */
+    public static Map<Integer, List<Summary>> summaries(Collection<Block> blocks) {
+        return summaries(blocks, Summary.DEFAULT_LEVEL);
+    }
+
+    /** The same at confidence {@code level} (tests compare at 99.9%). */
     public static Map<Integer, List<Summary>> summaries(Collection<Block> blocks, double level) {
         Map<Integer, Map<String, List<Double>>> byPoint = new TreeMap<>();
         List<Block> sorted = new ArrayList<>(blocks);
@@ -92,12 +106,47 @@ public final class Tables {
             byPoint.get(e.getKey().point()).forEach((metric, list) ->
                     list.add(e.getValue().getOrDefault(metric, Double.NaN)));
         }
-        Map<Integer, List<Summary>> out = new LinkedHashMap<>();
+        Map<Integer, List<Summary>> out = new TreeMap<>();
         byPoint.forEach((point, metrics) -> {
             List<Summary> list = new ArrayList<>();
             metrics.forEach((metric, v) -> list.add(Summary.of(metric, v.stream().mapToDouble(Double::doubleValue)
                     .toArray(), level)));
             out.put(point, list);
+        });
+        return out;
+    }
+
+    /**
+     * {@code summary_wide.csv}, the summaries with no pivot to do: one row per point, its swept
+     * values ({@code swept}), {@code n} (its replications), then {@code <metric>_mean},
+     * {@code _ci_low} and {@code _ci_high} for every metric any point reports (empty where a
+     * point does not report it). Numbers are written as in {@code summary.csv}.
+     */
+    public static List<String> wide(Map<Integer, List<Summary>> byPoint, SweptColumns swept) {
+        Set<String> metrics = new LinkedHashSet<>();
+        byPoint.values().forEach(list -> list.forEach(s -> metrics.add(s.metric())));
+        StringJoiner header = new StringJoiner(",");
+        header.add("point");
+        swept.header().forEach(header::add);
+        header.add("n");
+        for (String m : metrics) {
+            header.add(csv(m + "_mean")).add(csv(m + "_ci_low")).add(csv(m + "_ci_high"));
+        }
+        List<String> out = new ArrayList<>();
+        out.add(header.toString());
+        byPoint.forEach((point, list) -> {
+            Map<String, Summary> byMetric = new LinkedHashMap<>();
+            list.forEach(s -> byMetric.put(s.metric(), s));
+            StringJoiner row = new StringJoiner(",");
+            row.add(String.valueOf(point));
+            swept.row(point).forEach(row::add);
+            row.add(list.isEmpty() ? "0" : String.valueOf(list.get(0).n()));
+            for (String m : metrics) {
+                Summary s = byMetric.get(m);
+                row.add(s == null ? "" : String.valueOf(s.mean())).add(s == null ? "" : String.valueOf(s.ciLow()))
+                        .add(s == null ? "" : String.valueOf(s.ciHigh()));
+            }
+            out.add(row.toString());
         });
         return out;
     }

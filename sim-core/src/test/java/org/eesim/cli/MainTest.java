@@ -78,6 +78,21 @@ class MainTest {
     }
 
     @Test
+    void everyCommandAnswersHelpAndVersionWithStatusZero() {
+        for (String command : List.of("validate", "run", "merge", "slurm")) {
+            Result help = eesim(command, "--help");
+            assertEquals(0, help.status(), command + " --help: " + help.err());
+            assertTrue(help.out().startsWith("Usage: eesim " + command), help.out());
+            assertEquals("", help.err(), "not 'Missing required parameter'");
+            Result version = eesim(command, "--version");
+            assertEquals(0, version.status(), version.err());
+            assertTrue(version.out().startsWith("eesim "), version.out());
+        }
+        assertEquals(0, eesim("--help").status());
+        assertTrue(eesim("--version").out().startsWith("eesim "));
+    }
+
+    @Test
     void shippedScenariosValidate() {
         Result r = eesim("validate", REPO.resolve("scenarios/quickstart.yaml").toString(),
                 REPO.resolve("scenarios/bench-reference.yaml").toString());

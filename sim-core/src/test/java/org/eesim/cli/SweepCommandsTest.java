@@ -29,7 +29,7 @@ class SweepCommandsTest {
                 - {key: links.uplink.bandwidth, log_range: {from: 2 Mbps, to: 20 Mbps, count: 3}}
             """;
     static final List<String> TABLES = List.of("replications.csv", "distribution.csv", "runs.csv", "summary.csv",
-            "points.csv");
+            "points.csv", "summary_wide.csv");
 
     static Path scenario(Path dir, String name) {
         return SweepFiles.write(dir, name, 400, 3, SWEEP);
@@ -68,9 +68,9 @@ class SweepCommandsTest {
         assertEquals(1 + 6 * metrics, summary.size(), "a header and one row per point and metric");
         assertTrue(summary.get(1).startsWith("0,"), summary.get(1));
         assertTrue(summary.get(summary.size() - 1).startsWith("5,"), "six points");
-        assertEquals("point,early_exit.threshold,links.uplink.bandwidth,seed",
+        assertEquals("point,early_exit.threshold,links.uplink.bandwidth,links.uplink.bandwidth_bps,seed",
                 Files.readAllLines(one.resolve("points.csv")).get(0));
-        assertTrue(Files.readAllLines(one.resolve("points.csv")).get(2).startsWith("1,0.5,6.32456 Mbps,"));
+        assertTrue(Files.readAllLines(one.resolve("points.csv")).get(2).startsWith("1,0.5,6.32456 Mbps,6324560,"));
         assertTrue(Files.isRegularFile(one.resolve("resolved/5.yaml")));
 
         Path f = scenario(dir.resolve("c"), "s");
@@ -189,9 +189,28 @@ class SweepCommandsTest {
         assertTrue(s.startsWith("#!/bin/bash\n"), s);
         for (String line : List.of("#SBATCH --array=0-3", "#SBATCH --partition=short", "#SBATCH --time=00:10:00",
                 "#SBATCH --mem=1G", "#SBATCH --cpus-per-task=2", "--shard \"${SLURM_ARRAY_TASK_ID}/4\"",
-                "org.eesim.cli.Main run '" + f.toAbsolutePath() + "'")) {
+                " run '" + f.toAbsolutePath() + "'")) {
             assertTrue(s.contains(line), line + " in\n" + s);
         }
         assertFalse(MainTest.eesim("slurm", f.toString()).status() == 0, "--shards is required");
+        Result own = MainTest.eesim("slurm", f.toString(), "--shards", "2", "--launcher", "/opt/eesim/bin/eesim");
+        assertTrue(own.out().contains("\nexec /opt/eesim/bin/eesim run '" + f.toAbsolutePath() + "' --shard"),
+                own.out());
+        assertFalse(own.out().contains("JAVA_HOME"), "a launcher of one's own finds its own java");
+    }
+
+    @Test
+    void theJobCallsTheCheckoutsLauncherOnceTheBuildCanRunIt(@TempDir Path root) throws IOException {
+        Path classes = Files.createDirectories(root.resolve("sim-core/target/classes"));
+        Path jar = root.resolve("sim-core/target/eesim-sim-core-1.jar");
+        assertEquals(null, SlurmCommand.checkoutLauncher(classes), "no ./eesim: java -cp as before");
+        Path eesim = Files.writeString(root.resolve("eesim"), "#!/bin/sh\n");
+        assertTrue(eesim.toFile().setExecutable(true));
+        assertEquals(null, SlurmCommand.checkoutLauncher(classes), "compiled, not packaged: no classpath.txt yet");
+        Files.writeString(root.resolve("sim-core/target/classpath.txt"), "a.jar");
+        assertEquals(eesim, SlurmCommand.checkoutLauncher(classes));
+        assertEquals(eesim, SlurmCommand.checkoutLauncher(jar));
+        assertEquals(null, SlurmCommand.checkoutLauncher(root.resolve("lib/eesim-sim-core-1.jar")),
+                "a jar outside a checkout (a Maven repository, say)");
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * from results folders. User errors (bad files, unknown figure) print one line and exit 2.
  */
 @Command(name = "charts", mixinStandardHelpOptions = true,
+        versionProvider = org.eesim.cli.Main.Version.class,
         description = "Draws paper figures (PDF, SVG, PNG + CSV of the plotted numbers) and a"
                 + " LaTeX summary table from eesim results folders.")
 public final class Charts implements Callable<Integer> {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eesim.results.SweptColumns;
+
 /**
  * {@code points.csv} of a sweep folder: each point's value of every swept key, as the scenario
  * wrote it (units included). A folder without it (one point, or written before sweeps) has no
@@ -31,7 +33,7 @@ public final class Points {
         CsvFile csv = CsvFile.read(file, "point");
         List<String> keys = new ArrayList<>();
         for (String k : csv.columns()) {
-            if (!k.equals("point") && !k.equals("seed")) {
+            if (!k.equals("point") && !k.equals("seed") && !siValue(k, csv.columns())) {
                 keys.add(k);
             }
         }
@@ -44,6 +46,17 @@ public final class Points {
             values.put(r.nonNegativeInt("point"), v);
         }
         return new Points(file, keys, values);
+    }
+
+    /** {@code <key>_bps} beside {@code <key>}: the same value as a number, not a swept key of its own. */
+    private static boolean siValue(String column, List<String> columns) {
+        for (String suffix : SweptColumns.SUFFIX.values()) {
+            String key = column.substring(0, Math.max(0, column.length() - suffix.length() - 1));
+            if (column.endsWith("_" + suffix) && columns.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Path file() {

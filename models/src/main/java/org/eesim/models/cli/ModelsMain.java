@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code eesim-models}: profile a named early-exit network into profiles/NAME, compare timings. */
 @Command(name = "eesim-models", mixinStandardHelpOptions = true,
+        versionProvider = org.eesim.cli.Main.Version.class,
         subcommands = {ModelsMain.ProfileCommand.class, ModelsMain.CompareTiming.class},
         description = "Train, distort, time and trace early-exit networks (DJL, PyTorch CPU) into eesim profiles.")
 public final class ModelsMain implements Runnable {
@@ -32,6 +33,7 @@ public final class ModelsMain implements Runnable {
     }
 
     @Command(name = "profile", mixinStandardHelpOptions = true,
+            versionProvider = org.eesim.cli.Main.Version.class,
             description = "Train (or --load) a network, trace every condition, time every layer, write profiles/NAME.")
     static final class ProfileCommand implements Callable<Integer> {
         @Option(names = "--net", required = true, description = "tiny, alexnet, mobilenetv2 or resnet18")
@@ -104,6 +106,7 @@ public final class ModelsMain implements Runnable {
     }
 
     @Command(name = "compare-timing", mixinStandardHelpOptions = true,
+            versionProvider = org.eesim.cli.Main.Version.class,
             description = "Per-layer median differences between two timing.csv files (same network timed twice).")
     static final class CompareTiming implements Callable<Integer> {
         @Parameters(index = "0")
