@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +39,8 @@ class BadInputCorpusTest {
         }
     }
 
-    record Result(int status, String out, String err) {
-    }
-
-    static Result eesim(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(status, out.toString(), err.toString());
+    static MainTest.Result eesim(String... args) {
+        return MainTest.eesim(args);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,7 +58,7 @@ class BadInputCorpusTest {
         List<String> command = new ArrayList<>(List.of((args == null ? "validate" : args).split(" ")));
         command.add(1, file.toString());
 
-        Result r = eesim(command.toArray(String[]::new));
+        MainTest.Result r = eesim(command.toArray(String[]::new));
 
         assertEquals(exit, r.status(), r.err());
         List<String> lines = r.err().lines().toList();
@@ -99,7 +91,7 @@ class BadInputCorpusTest {
                 + "placement: {cut1: 3, cut2: 3}\nworkload: {arrival: {type: poisson, rate: 200/s}}\n"
                 + "early_exit: {threshold: 0.5, disabled: [b1, b2]}\nservice_time: mean\n"
                 + "run: {requests: 300, replications: 2, seed: 1}\noutput: {dir: " + dir.resolve("results") + "}\n");
-        Result r = eesim("run", f.toString(), "--quiet");
+        MainTest.Result r = eesim("run", f.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
         String warning = "device offered load 1.2 >= 1: its queue grows for as long as the run lasts";
         assertTrue(r.err().startsWith(f + ": warning: " + warning), r.err());
@@ -113,7 +105,7 @@ class BadInputCorpusTest {
     void aScenarioLargerThanTheCapIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("big.yaml");
         Files.writeString(f, "name: " + "y".repeat(9 << 20) + "\n");
-        Result r = eesim("validate", f.toString());
+        MainTest.Result r = eesim("validate", f.toString());
         assertEquals(Main.USER_ERROR, r.status());
         assertTrue(r.err().startsWith(f + ": the file has 9.0 MiB, more than the 8.0 MiB a scenario may have"),
                 r.err());
@@ -121,7 +113,7 @@ class BadInputCorpusTest {
 
     @Test
     void aDeviceIsNotReadForever() {
-        Result r = eesim("validate", "/dev/zero");
+        MainTest.Result r = eesim("validate", "/dev/zero");
         assertEquals(Main.USER_ERROR, r.status());
         assertTrue(r.err().startsWith("/dev/zero: not a regular file (a named pipe or a device?)"), r.err());
     }
@@ -131,7 +123,7 @@ class BadInputCorpusTest {
         Path pipe = dir.resolve("pipe.yaml");
         Process p = new ProcessBuilder("mkfifo", pipe.toString()).start();
         assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
-        Result r = eesim("validate", pipe.toString());
+        MainTest.Result r = eesim("validate", pipe.toString());
         assertEquals(Main.USER_ERROR, r.status());
         assertTrue(r.err().startsWith(pipe + ": not a regular file"), r.err());
     }
