@@ -44,7 +44,7 @@ public final class ExitDistribution {
     /** The value axis and its title, padding included, in points; the legend is added to it. */
     private static final double HEADER = 46;
 
-    private static final double MIN_PITCH = 14;
+    private static final double MIN_PITCH = 18;
 
     private ExitDistribution() {
     }
@@ -84,7 +84,10 @@ public final class ExitDistribution {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setRange(0, 100);
         range.setTickUnit(new NumberTickUnit(20));
-        domain.setCategoryMargin(0.3);
+        // thin gaps, thick bars: JFreeChart drops a segment's number unless the bar holds it
+        domain.setCategoryMargin(0.2);
+        domain.setLowerMargin(0.03);
+        domain.setUpperMargin(0.03);
         domain.setTickLabelsVisible(sources.size() > 1); // one bar needs no name
         domain.setTickMarksVisible(false);
         // JFreeChart puts a horizontal chart's value axis on top unless told otherwise
@@ -125,7 +128,7 @@ public final class ExitDistribution {
      * a number in each segment; past what the height bound then holds, the figure is refused.
      */
     static double pitch(int bars) {
-        return bars <= 6 ? 24 : bars <= 12 ? 18 : MIN_PITCH;
+        return bars <= 6 ? 24 : MIN_PITCH;
     }
 
     /**

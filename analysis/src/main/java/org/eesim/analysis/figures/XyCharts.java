@@ -74,9 +74,7 @@ final class XyCharts {
         DecimalLogAxis a = new DecimalLogAxis(label);
         a.setLowerMargin(0.04);
         a.setUpperMargin(0.04);
-        a.setLabelFont(PaperStyle.LABEL_FONT);
-        a.setTickLabelFont(PaperStyle.TICK_FONT);
-        a.setAxisLineVisible(false);
+        PaperStyle.axis(a);
         return a;
     }
 

@@ -111,12 +111,15 @@ public final class LegendGrid {
         probe.arrange(g2, RectangleConstraint.NONE);
         double cellWidth = 0;
         double cellHeight = 0;
+        double rowWidth = -GAP;
         for (Object b : probe.getItemContainer().getBlocks()) {
             Size2D s = ((Block) b).arrange(g2, RectangleConstraint.NONE);
             cellWidth = Math.max(cellWidth, s.getWidth() + GAP);
             cellHeight = Math.max(cellHeight, s.getHeight());
+            rowWidth += s.getWidth() + GAP;
         }
-        int columns = Math.max(1, Math.min(items.size(), (int) Math.floor((width + GAP) / cellWidth)));
+        int columns = rowWidth <= width ? items.size()
+                : Math.max(1, Math.min(items.size(), (int) Math.floor((width + GAP) / cellWidth)));
         int rows = (items.size() + columns - 1) / columns;
         LegendTitle legend;
         if (rows == 1) {

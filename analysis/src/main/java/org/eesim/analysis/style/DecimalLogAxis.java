@@ -2,11 +2,10 @@ package org.eesim.analysis.style;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.text.AttributedString;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.LogTick;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
@@ -39,18 +38,18 @@ public final class DecimalLogAxis extends LogAxis {
     }
 
     @Override
-    protected List<LogTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+    protected List<NumberTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
         return ticks(g2, dataArea, edge, edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER
                 : TextAnchor.TOP_CENTER);
     }
 
     @Override
-    protected List<LogTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+    protected List<NumberTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
         return ticks(g2, dataArea, edge, edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
                 : TextAnchor.CENTER_RIGHT);
     }
 
-    private List<LogTick> ticks(Graphics2D g2, Rectangle2D area, RectangleEdge edge, TextAnchor anchor) {
+    private List<NumberTick> ticks(Graphics2D g2, Rectangle2D area, RectangleEdge edge, TextAnchor anchor) {
         g2.setFont(getTickLabelFont());
         double[] chosen = SETS[0];
         for (double[] set : SETS) {
@@ -59,17 +58,15 @@ public final class DecimalLogAxis extends LogAxis {
             }
         }
         List<Double> major = values(chosen);
-        List<LogTick> ticks = new ArrayList<>();
+        List<NumberTick> ticks = new ArrayList<>();
+        // plain-text ticks, not LogTicks: those are drawn as attributed strings, in a default
+        // sans-serif and set higher under the axis than a linear axis's labels
         for (double v : major) {
-            // the font goes into the text itself: LogAxis draws attributed labels, whose default
-            // font is not the axis's
-            AttributedString text = new AttributedString(label(v));
-            text.addAttributes(getTickLabelFont().getAttributes(), 0, label(v).length());
-            ticks.add(new LogTick(TickType.MAJOR, v, text, anchor));
+            ticks.add(new NumberTick(TickType.MAJOR, v, label(v), anchor, anchor, 0));
         }
         for (double v : values(SETS[SETS.length - 1])) {
             if (!major.contains(v)) {
-                ticks.add(new LogTick(TickType.MINOR, v, null, anchor));
+                ticks.add(new NumberTick(TickType.MINOR, v, "", anchor, anchor, 0));
             }
         }
         return ticks;

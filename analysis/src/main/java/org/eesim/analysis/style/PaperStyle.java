@@ -140,8 +140,11 @@ public final class PaperStyle {
         plot.setInsets(new RectangleInsets(2, 2, 2, 2));
     }
 
-    /** Axes: serif, black, no axis line (the plot frame is one), short ticks. */
-    private static void axis(Axis axis) {
+    /**
+     * Axes: serif, black, no axis line (the plot frame is one), short ticks. {@link #apply}
+     * styles the axes a chart has; one set on it later is styled with this.
+     */
+    public static void axis(Axis axis) {
         if (axis == null) {
             return; // a subplot of a combined plot shares its parent's domain axis
         }
