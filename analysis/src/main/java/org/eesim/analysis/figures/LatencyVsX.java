@@ -77,9 +77,8 @@ public final class LatencyVsX {
             }
             others.forEach(tails::addSeries);
         }
-        NumberAxis y = XyCharts.axis(chosen.size() == 1
+        NumberAxis y = XyCharts.nonNegative(chosen.size() == 1
                 ? Metric.of("latency." + chosen.get(0)).labelWithUnit() : "End-to-end latency (ms)");
-        y.setAutoRangeIncludesZero(true);
         BandRenderer bandRenderer = new BandRenderer();
         bandRenderer.setAlpha(1f);
         XyCharts.common(bandRenderer);

@@ -70,8 +70,7 @@ public final class OffloadVsX {
                 }
             }
         }
-        NumberAxis y = XyCharts.axis("Requests offloaded (%)");
-        y.setAutoRangeIncludesZero(true);
+        NumberAxis y = XyCharts.nonNegative("Requests offloaded (%)");
         XYErrorRenderer renderer = XyCharts.withErrorBars(dataset.getSeriesCount());
         XYPlot plot = new XYPlot(dataset, XyCharts.xAxis(sweep, logX), y, renderer);
         if (sweep.conditions().size() > 1) {

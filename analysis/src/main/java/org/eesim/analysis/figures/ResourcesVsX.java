@@ -63,8 +63,7 @@ public final class ResourcesVsX {
 
         NumberAxis utilAxis = XyCharts.axis("Utilisation (%)");
         utilAxis.setRange(0, 100);
-        NumberAxis queueAxis = XyCharts.axis("Mean queue (requests)");
-        queueAxis.setAutoRangeIncludesZero(true);
+        NumberAxis queueAxis = XyCharts.nonNegative("Mean queue (requests)");
         XYErrorRenderer top = XyCharts.withErrorBars(util.getSeriesCount());
         XYErrorRenderer bottom = XyCharts.withErrorBars(queue.getSeriesCount());
         for (int i = 0; i < queue.getSeriesCount(); i++) {

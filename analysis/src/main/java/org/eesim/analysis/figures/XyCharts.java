@@ -24,10 +24,10 @@ import org.jfree.data.xy.XYDataset;
 final class XyCharts {
 
     /**
-     * The height of a one-column x-y figure without its legend, in points: 2.2 in, about the
-     * plot of the 0.72-aspect figures these replaced once their legend was taken out.
+     * The height of a one-column x-y figure without its legend, in points (2.3 in): with a
+     * one-row legend, the 0.72 aspect these figures always had.
      */
-    static final double PLOT_HEIGHT = PaperStyle.ONE_COLUMN * 0.62;
+    static final double PLOT_HEIGHT = PaperStyle.ONE_COLUMN * 0.66;
 
     private XyCharts() {
     }
@@ -41,6 +41,18 @@ final class XyCharts {
         a.setLabelFont(PaperStyle.LABEL_FONT);
         a.setTickLabelFont(PaperStyle.TICK_FONT);
         a.setAxisLineVisible(false);
+        return a;
+    }
+
+    /**
+     * The y axis of a quantity that cannot be negative (a latency, a share, a queue), from 0:
+     * the 95% interval of two replications can reach below 0, and an axis drawn to -1 queued
+     * requests would show an impossible value.
+     */
+    static NumberAxis nonNegative(String label) {
+        NumberAxis a = axis(label);
+        a.setAutoRangeIncludesZero(true);
+        a.setRangeType(org.jfree.data.RangeType.POSITIVE);
         return a;
     }
 
