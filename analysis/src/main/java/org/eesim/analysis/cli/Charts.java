@@ -20,14 +20,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code Charts FOLDER... [--x KEY] [--figures a,b] [--out DIR]}: figures and tables for papers
- * from results folders. User errors (bad files, unknown figure) print one line and exit 2.
+ * {@code eesim-plot FOLDER... [--x KEY] [--figures a,b] [--out DIR]}: figures and tables for
+ * papers from results folders. User errors (bad files, unknown figure, a figure too crowded to
+ * draw) print one line and exit 2.
  */
-@Command(name = "charts", mixinStandardHelpOptions = true,
-        versionProvider = org.eesim.cli.Main.Version.class,
+@Command(name = Charts.NAME, mixinStandardHelpOptions = true, versionProvider = Charts.Version.class,
         description = "Draws paper figures (PDF, SVG, PNG + CSV of the plotted numbers) and a"
                 + " LaTeX summary table from eesim results folders.")
 public final class Charts implements Callable<Integer> {
+
+    /** The command's name, as help and version print it. */
+    public static final String NAME = "eesim-plot";
 
     @Spec
     CommandSpec spec;
@@ -75,8 +78,33 @@ public final class Charts implements Callable<Integer> {
                     + " figure*) instead of one column (3.5 in)")
     boolean twoColumn;
 
-    @Option(names = "--log-x", description = "log latency axis on the latency CDF")
-    boolean logX;
+    @Option(names = "--log-x", negatable = true,
+            description = "log scale on every figure's x axis (--no-log-x: on none); default: on the"
+                    + " 'vs X' figures when the sweep gave the x key a log_range")
+    Boolean logX;
+
+    @Option(names = "--stats", split = ",", paramLabel = "STAT",
+            description = "latency statistics latency-vs-x draws: mean (with its 95%% CI band), p50,"
+                    + " p95, p99, max; default: mean,p95,p99 for up to 3 series, else mean")
+    List<String> stats = new ArrayList<>();
+
+    @Option(names = "--y-label", paramLabel = "[FIGURE=]TEXT",
+            description = "y axis title, of the one figure drawn or of FIGURE (resources-vs-x:"
+                    + " 'TOP|BOTTOM'); repeatable")
+    List<String> yLabels = new ArrayList<>();
+
+    @Option(names = "--rename", paramLabel = "OLD=NEW",
+            description = "draw the legend entry or bar OLD as NEW, e.g. --rename 'threshold 0.5=p_tar 0.5'"
+                    + " (the CSV keeps OLD); repeatable")
+    List<String> renames = new ArrayList<>();
+
+    /** {@code eesim-plot <project version>}, from sim-core's filtered resource. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {NAME + " " + org.eesim.results.RunFolder.version()};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -131,10 +159,12 @@ public final class Charts implements Callable<Integer> {
         Path dir = out != null ? out
                 : opened.size() == 1 ? opened.get(0).dir().resolve("figures")
                 : parentOf(opened.get(0)).resolve("figures");
+        Figures drawing = new Figures(opened, xKey, xLabel, logX)
+                .onlyPoints(Set.copyOf(points)).twoColumn(twoColumn).stats(stats)
+                .yLabels(yLabels).renames(renames)
+                .withReference(reference == null ? null : Reference.read(reference));
         Files.createDirectories(dir);
-        List<Path> written = new Figures(opened, xKey, xLabel, logX)
-                .onlyPoints(Set.copyOf(points)).twoColumn(twoColumn)
-                .withReference(reference == null ? null : Reference.read(reference)).draw(kinds, dir);
+        List<Path> written = drawing.draw(kinds, dir);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return 0;
     }

@@ -1,2 +1,2 @@
-/** The {@code Charts} command line: results folders in, figures and tables out. */
+/** The {@code eesim-plot} command line ({@code Charts}): results folders in, figures and tables out. */
 package org.eesim.analysis.cli;

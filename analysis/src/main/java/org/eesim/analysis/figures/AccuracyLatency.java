@@ -8,13 +8,16 @@ import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eesim.analysis.layout.LegendGrid;
 import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.results.SummaryRow;
+import org.eesim.analysis.style.Numbers;
 import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.labels.XYItemLabelGenerator;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -41,6 +44,12 @@ public final class AccuracyLatency {
     }
 
     public static Figure of(Sweep sweep) {
+        return of(sweep, false);
+    }
+
+    /** @param logX a log latency axis (asked for: the swept key is not this axis) */
+    public static Figure of(Sweep sweep, boolean logX) {
+        XyCharts.requireDistinct(NAME, sweep.conditions().size());
         XYSeriesCollection dataset = new XYSeriesCollection();
         TidyTable data = new TidyTable("condition", "x", "latency_ms", "accuracy_percent", "pareto",
                 "folder");
@@ -75,15 +84,15 @@ public final class AccuracyLatency {
             throw new ResultsException("accuracy is NaN in every folder: their profile has no"
                     + " per-sample correctness, so accuracy vs latency cannot be drawn");
         }
-        XYPlot plot = new XYPlot(dataset, axis("Mean latency (ms)", 0.08, 1), axis("Accuracy (%)", 0, 2),
-                renderer(byCondition));
+        ValueAxis latency = logX ? XyCharts.logAxis("Mean latency (ms)") : axis("Mean latency (ms)", 0.08, 1);
+        XYPlot plot = new XYPlot(dataset, latency, axis("Accuracy (%)", 0, 2), renderer(byCondition));
         // room for the value labels above the markers
         plot.getRangeAxis().setUpperMargin(0.15);
         if (byCondition.size() > 1) {
             legendByCondition(plot, drawn, dominated > 0);
         }
         JFreeChart chart = XyCharts.chart(plot, true);
-        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+        return new Figure(NAME, chart, XyCharts.PLOT_HEIGHT, data);
     }
 
     /**
@@ -144,8 +153,8 @@ public final class AccuracyLatency {
                     PaperStyle.lineStroke(0), paint));
         }
         if (anyDominated) {
-            items.add(new LegendItem("dominated (hollow)", null, null, null, PaperStyle.marker(0),
-                    new BasicStroke(1f), Color.GRAY));
+            items.add(LegendGrid.startingRow(new LegendItem("dominated (hollow)", null, null, null,
+                    PaperStyle.marker(0), new BasicStroke(1f), Color.GRAY)));
         }
         plot.setFixedLegendItems(items);
     }
@@ -181,7 +190,6 @@ public final class AccuracyLatency {
 
     private static String fmt(double v) {
         // 0.5 not 0.500: the label repeats the value the user wrote in the scenario
-        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.3g", v))
-                .stripTrailingZeros().toPlainString();
+        return Numbers.significant(v, 3);
     }
 }

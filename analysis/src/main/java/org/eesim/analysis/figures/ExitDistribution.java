@@ -4,16 +4,19 @@ import java.awt.Color;
 import java.awt.BasicStroke;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.eesim.analysis.layout.EllipsisCategoryAxis;
 import org.eesim.analysis.results.ResultsException;
 import org.eesim.analysis.results.SummaryRow;
 import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -28,7 +31,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Where requests leave the network: one horizontal bar per source, stacked by exit in network
- * order (b1 first, final last), in percent of requests. Horizontal, so long run names fit.
+ * order (b1 first, final last), in percent of requests. Horizontal, so long run names fit, and
+ * the figure grows with the bars up to the height bound, past which it is refused.
  */
 public final class ExitDistribution {
 
@@ -37,32 +41,53 @@ public final class ExitDistribution {
     /** Segments narrower than this get no number written in them: it would not fit. */
     private static final double MIN_LABELLED_PERCENT = 6;
 
+    /** The value axis and its title, padding included, in points; the legend is added to it. */
+    private static final double HEADER = 46;
+
+    private static final double MIN_PITCH = 18;
+
     private ExitDistribution() {
     }
 
     public static Figure of(List<Source> sources) {
+        return of(sources, UnaryOperator.identity());
+    }
+
+    /** @param rename the name each bar is drawn under ({@code --rename}), from its label */
+    public static Figure of(List<Source> sources, UnaryOperator<String> rename) {
         List<String> exits = exitNames(sources);
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         TidyTable data = new TidyTable("bar", "exit", "percent", "ci_low_percent",
                 "ci_high_percent");
+        Map<String, String> bars = new HashMap<>();
         for (Source s : sources) {
+            String bar = rename.apply(s.label());
+            String clash = bars.put(bar, s.label());
+            if (clash != null) {
+                throw new IllegalArgumentException("figure " + NAME + ": '" + clash + "' and '" + s.label()
+                        + "' would be two bars called '" + bar + "'");
+            }
             for (String exit : exits) {
                 SummaryRow r = s.folder().require(s.point(), "exit." + exit);
-                dataset.addValue(r.mean() * 100, exit, s.label());
+                dataset.addValue(r.mean() * 100, exit, bar);
                 data.add(s.label(), exit, r.mean() * 100, r.ciLow() * 100, r.ciHigh() * 100);
             }
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(null, null,
                 "Requests leaving at each exit (%)", dataset, PlotOrientation.HORIZONTAL,
                 true, false, false);
-        PaperStyle.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
+        // one line per label, shortened in the middle if it must be: never wrapped and cut
+        EllipsisCategoryAxis domain = new EllipsisCategoryAxis();
+        plot.setDomainAxis(domain);
+        PaperStyle.apply(chart);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setRange(0, 100);
         range.setTickUnit(new NumberTickUnit(20));
-        CategoryAxis domain = plot.getDomainAxis();
-        domain.setCategoryMargin(0.3);
-        domain.setMaximumCategoryLabelLines(2);
+        // thin gaps, thick bars: JFreeChart drops a segment's number unless the bar holds it
+        domain.setCategoryMargin(0.2);
+        domain.setLowerMargin(0.03);
+        domain.setUpperMargin(0.03);
         domain.setTickLabelsVisible(sources.size() > 1); // one bar needs no name
         domain.setTickMarksVisible(false);
         // JFreeChart puts a horizontal chart's value axis on top unless told otherwise
@@ -95,8 +120,15 @@ public final class ExitDistribution {
                     i >= exits.size() / 2 + 1 ? Color.WHITE : Color.BLACK);
         }
         chart.getLegend().setPosition(RectangleEdge.TOP);
-        double height = 62 + 24 * sources.size();
-        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, height, data);
+        return Figure.bars(NAME, chart, HEADER, sources.size(), pitch(sources.size()), data);
+    }
+
+    /**
+     * Points per bar: roomy for a few, down to {@link #MIN_PITCH} for many, which still holds
+     * a number in each segment; past what the height bound then holds, the figure is refused.
+     */
+    static double pitch(int bars) {
+        return bars <= 6 ? 24 : MIN_PITCH;
     }
 
     /**

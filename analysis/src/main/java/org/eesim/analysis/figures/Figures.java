@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.eesim.analysis.layout.Columns;
+import org.eesim.analysis.layout.TooCrowded;
 import org.eesim.analysis.results.ConditionAxis;
 import org.eesim.analysis.results.PointAxis;
 import org.eesim.analysis.results.Quantity;
@@ -43,12 +47,19 @@ public final class Figures {
     private final List<ResultsFolder> folders;
     private final String xKey;
     private final String xLabel;
-    private final boolean logX;
+    private final Boolean logX;
     private Set<Integer> points = Set.of();
     private Reference reference;
     private boolean twoColumn;
+    private List<String> stats = List.of();
+    private List<String> yLabels = List.of();
+    private Renames renames = Renames.none();
 
-    public Figures(List<ResultsFolder> folders, String xKey, String xLabel, boolean logX) {
+    /**
+     * @param logX log x axes: true on every figure's x axis, false on none, null (the default)
+     *     on the "vs X" figures whose x key the sweep declared with {@code log_range}
+     */
+    public Figures(List<ResultsFolder> folders, String xKey, String xLabel, Boolean logX) {
         this.folders = List.copyOf(folders);
         this.xKey = xKey != null ? xKey : impliedX(folders);
         this.xLabel = xLabel;
@@ -84,11 +95,25 @@ public final class Figures {
         return this;
     }
 
-    private List<Path> write(Figure f, Path dir) {
-        if (reference != null) {
-            reference.overlay(f);
-        }
-        return (twoColumn ? f.twoColumn() : f).writeTo(dir);
+    /** The latency statistics latency-vs-x draws ({@link LatencyVsX#STATS}); empty: its default. */
+    public Figures stats(List<String> chosen) {
+        this.stats = List.copyOf(chosen);
+        return this;
+    }
+
+    /**
+     * Y axis titles: {@code TEXT} for the one figure drawn, or {@code FIGURE=TEXT}; for
+     * resources-vs-x, {@code TOP|BOTTOM}.
+     */
+    public Figures yLabels(List<String> specs) {
+        this.yLabels = List.copyOf(specs);
+        return this;
+    }
+
+    /** {@code OLD=NEW} names for legend entries and bars ({@link Renames}). */
+    public Figures renames(List<String> pairs) {
+        this.renames = Renames.parse(pairs);
+        return this;
     }
 
     /**
@@ -112,7 +137,9 @@ public final class Figures {
 
     /**
      * Draws {@code kinds} (all that apply when empty) into {@code dir}; summary.tex goes into
-     * each folder's own figures folder when there are several. Returns the files written.
+     * each folder's own figures folder when there are several. Every figure is built and sized
+     * before the first file is written, so a figure refused for crowding leaves none behind.
+     * Returns the files written.
      */
     public List<Path> draw(Set<Kind> kinds, Path dir) throws java.io.IOException {
         Set<Kind> chosen = kinds.isEmpty() ? defaults() : kinds;
@@ -125,33 +152,83 @@ public final class Figures {
         if (reference != null) {
             reference.requireFigures(chosen.stream().map(Kind::fileName).toList());
         }
+        Map<String, String> titles = YLabels.parse(yLabels, chosen);
         List<Source> sources = Source.all(folders).stream()
                 .filter(s -> points.isEmpty() || points.contains(s.point())).toList();
-        List<Path> written = new ArrayList<>();
         Sweep sweep = null;
         if (chosen.stream().anyMatch(Kind::needsX)) {
             PointAxis axis = ConditionAxis.names(xKey) ? ConditionAxis.of(xKey, xLabel, folders)
                     : ScenarioKeyAxis.of(xKey, xLabel, folders);
             sweep = new Sweep(axis, sources);
         }
+        boolean logAll = Boolean.TRUE.equals(logX);
+        List<Figure> figures = new ArrayList<>();
         for (Kind k : chosen) {
-            switch (k) {
-                case LATENCY_CDF -> written.addAll(write(LatencyCdf.of(sources, logX), dir));
-                case EXIT_DISTRIBUTION -> written.addAll(write(ExitDistribution.of(sources), dir));
-                case SUMMARY -> {
-                    for (ResultsFolder f : folders) {
-                        Path target = folders.size() == 1 ? dir : f.dir().resolve("figures");
-                        Files.createDirectories(target);
-                        written.add(SummaryTable.write(f, target));
-                    }
+            Figure f = switch (k) {
+                case LATENCY_CDF -> LatencyCdf.of(sources, logAll);
+                case EXIT_DISTRIBUTION -> ExitDistribution.of(sources, renames::apply);
+                case SUMMARY -> null;
+                case OFFLOAD_VS_X -> OffloadVsX.of(sweep, logX);
+                case LATENCY_VS_X -> LatencyVsX.of(sweep, logX, stats);
+                case ACCURACY_LATENCY -> AccuracyLatency.of(sweep, logAll);
+                case RESOURCES_VS_X -> ResourcesVsX.of(sweep, logX);
+            };
+            if (f != null) {
+                if (reference != null) {
+                    reference.overlay(f);
                 }
-                case OFFLOAD_VS_X -> written.addAll(write(OffloadVsX.of(sweep), dir));
-                case LATENCY_VS_X -> written.addAll(write(LatencyVsX.of(sweep), dir));
-                case ACCURACY_LATENCY -> written.addAll(write(AccuracyLatency.of(sweep), dir));
-                case RESOURCES_VS_X -> written.addAll(write(ResourcesVsX.of(sweep), dir));
+                YLabels.apply(f, titles.get(f.name()));
+                figures.add(fit(f, sweep));
+            }
+        }
+        renames.requireAllUsed();
+        List<Path> written = new ArrayList<>();
+        for (Figure f : figures) {
+            written.addAll(f.writeTo(dir));
+        }
+        if (chosen.contains(Kind.SUMMARY)) {
+            for (ResultsFolder f : folders) {
+                Path target = folders.size() == 1 ? dir : f.dir().resolve("figures");
+                Files.createDirectories(target);
+                written.add(SummaryTable.write(f, target));
             }
         }
         return written;
+    }
+
+    /** Sizes a figure for the chosen width; a refusal names the figure and what to do. */
+    private Figure fit(Figure f, Sweep sweep) {
+        Columns at = twoColumn ? Columns.TWO : Columns.ONE;
+        try {
+            return f.fit(at, renames::apply);
+        } catch (TooCrowded e) {
+            throw new IllegalArgumentException("figure " + f.name() + ": " + e.getMessage() + ": "
+                    + advice(f, e, sweep), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("figure " + f.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What would make a crowded figure fit: fewer points, fewer statistics, more width. */
+    private String advice(Figure f, TooCrowded e, Sweep sweep) {
+        List<String> ways = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        folders.get(0).summary().points().forEach(ids::add);
+        ways.add("--points " + (ids.size() < 3 ? "ID,ID"
+                : ids.get(0) + "," + ids.get(ids.size() / 2) + "," + ids.get(ids.size() - 1)));
+        if (f.name().equals(LatencyVsX.NAME) && LatencyVsX.chosen(sweep, stats).size() > 1) {
+            ways.add("--stats mean");
+        }
+        String text = "draw fewer with " + String.join(", ", ways);
+        if (e.columns() == Columns.ONE) {
+            try {
+                f.fit(Columns.TWO, UnaryOperator.identity());
+                return text + ", or use --two-column";
+            } catch (IllegalArgumentException tooForTwoColumnsToo) {
+                return text;
+            }
+        }
+        return text;
     }
 
     /** Every figure that applies: the "vs X" ones only when an x key was given. */

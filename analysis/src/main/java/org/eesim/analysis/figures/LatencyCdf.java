@@ -2,10 +2,10 @@ package org.eesim.analysis.figures;
 
 import java.util.List;
 import java.util.Map;
+import org.eesim.analysis.style.DecimalLogAxis;
 import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
@@ -27,24 +27,11 @@ public final class LatencyCdf {
     }
 
     /**
-     * Room for the legend's rows below the plot, so that many series shrink neither the plot nor
-     * its axis title (at 8 pt a label character is about 4 pt wide, a row 12 pt high).
-     */
-    static double legendHeight(List<Source> sources) {
-        if (sources.size() <= 1) {
-            return 0;
-        }
-        int longest = sources.stream().mapToInt(s -> s.label().length()).max().orElse(0);
-        int perRow = Math.max(1, (int) (PaperStyle.ONE_COLUMN / (longest * 4.0 + 28)));
-        int rows = (sources.size() + perRow - 1) / perRow;
-        return 12.0 * Math.max(0, rows - 1);
-    }
-
-    /**
      * @param logX a log latency axis, for distributions spanning decades; quantiles whose
      *     latency is 0 cannot be drawn there and are left out of the plot and of the CSV
      */
     public static Figure of(List<Source> sources, boolean logX) {
+        XyCharts.requireDistinct(NAME, sources.size());
         XYSeriesCollection dataset = new XYSeriesCollection();
         TidyTable data = new TidyTable("series", "quantile", "latency_ms");
         for (Source s : sources) {
@@ -67,13 +54,7 @@ public final class LatencyCdf {
         PaperStyle.apply(chart);
         XYPlot plot = chart.getXYPlot();
         if (logX) {
-            LogAxis axis = new LogAxis("End-to-end latency (ms, log scale)");
-            axis.setBase(10);
-            axis.setSmallestValue(1e-3);
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
-            axis.setLabelFont(PaperStyle.LABEL_FONT);
-            axis.setTickLabelFont(PaperStyle.TICK_FONT);
-            axis.setAxisLineVisible(false);
+            DecimalLogAxis axis = XyCharts.logAxis("End-to-end latency (ms, log scale)");
             plot.setDomainAxis(axis);
         } else {
             ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
@@ -90,7 +71,6 @@ public final class LatencyCdf {
         if (chart.getLegend() != null) {
             chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         }
-        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN,
-                PaperStyle.ONE_COLUMN * 0.7 + legendHeight(sources), data);
+        return new Figure(NAME, chart, XyCharts.PLOT_HEIGHT, data);
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eesim.analysis.results.SummaryRow;
-import org.eesim.analysis.style.PaperStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -29,6 +28,12 @@ public final class OffloadVsX {
     }
 
     public static Figure of(Sweep sweep) {
+        return of(sweep, null);
+    }
+
+    /** @param logX log x axis; null: when the sweep declared x with log_range */
+    public static Figure of(Sweep sweep, Boolean logX) {
+        XyCharts.requireDistinct(NAME, sweep.conditions().size());
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
         List<int[]> factors = new ArrayList<>(); // per series: condition, crossing
         Set<String> crossings = new LinkedHashSet<>();
@@ -65,10 +70,9 @@ public final class OffloadVsX {
                 }
             }
         }
-        NumberAxis y = XyCharts.axis("Requests offloaded (%)");
-        y.setAutoRangeIncludesZero(true);
+        NumberAxis y = XyCharts.nonNegative("Requests offloaded (%)");
         XYErrorRenderer renderer = XyCharts.withErrorBars(dataset.getSeriesCount());
-        XYPlot plot = new XYPlot(dataset, XyCharts.xAxis(sweep.axis().label()), y, renderer);
+        XYPlot plot = new XYPlot(dataset, XyCharts.xAxis(sweep, logX), y, renderer);
         if (sweep.conditions().size() > 1) {
             for (int i = 0; i < factors.size(); i++) {
                 XyCharts.styleTwoFactor(renderer, i, factors.get(i)[0], factors.get(i)[1]);
@@ -76,7 +80,7 @@ public final class OffloadVsX {
             XyCharts.twoFactorLegend(plot, sweep.conditions(), List.copyOf(crossings));
         }
         JFreeChart chart = XyCharts.chart(plot, true);
-        return new Figure(NAME, chart, PaperStyle.ONE_COLUMN, PaperStyle.ONE_COLUMN * 0.72, data);
+        return new Figure(NAME, chart, XyCharts.PLOT_HEIGHT, data);
     }
 
     /**

@@ -15,8 +15,9 @@ import org.eesim.analysis.results.SummaryRow;
 
 /**
  * Sources placed on an x axis and grouped into series by input condition (workload.mix) and by
- * the values of the sweep's other keys: the common input of every "vs X" figure. Two sources at the same x in the same condition are refused, since
- * the line through them would zigzag and hide that the user passed a folder twice.
+ * the values of the sweep's other keys: the common input of every "vs X" figure. Two sources
+ * at the same x in the same series are refused, since the line through them would zigzag and
+ * hide that the user passed a folder twice.
  */
 public final class Sweep {
 
@@ -36,15 +37,20 @@ public final class Sweep {
         List<Point> pts = new ArrayList<>();
         Map<String, Source> seen = new HashMap<>();
         List<Source> later = new ArrayList<>();
-        Set<String> types = axis instanceof ConditionAxis c
-                ? c.types(sources.stream().map(Source::folder).distinct().toList()) : Set.of();
+        List<org.eesim.analysis.results.ResultsFolder> folders = sources.stream().map(Source::folder)
+                .distinct().toList();
+        Set<String> types = axis instanceof ConditionAxis c ? c.types(folders) : Set.of();
+        Labels labels = Labels.of(folders);
+        // a mix shared by every source names no series: "blur-3, 2.15 Mbps" would repeat blur-3
+        boolean mixes = sources.stream().map(s -> s.folder().resolved(s.point()).mixLabel())
+                .distinct().count() > 1;
         for (Source s : sources) {
             if (axis instanceof ConditionAxis c && c.undistorted(s.folder(), s.point())) {
                 later.add(s); // joins the series of its branch set, once they are known
                 continue;
             }
             add(pts, seen, s, axis.x(s.folder(), s.point()), axis instanceof ConditionAxis c
-                    ? c.groups(s.folder(), s.point(), types, Set.of()).get(0) : group(s, axis));
+                    ? c.groups(s.folder(), s.point(), types, Set.of()).get(0) : group(s, axis, labels, mixes));
         }
         Set<String> known = new LinkedHashSet<>();
         pts.forEach(p -> known.add(p.condition()));
@@ -72,17 +78,30 @@ public final class Sweep {
     }
 
     /**
-     * The series a source belongs to: its input condition and, in a sweep of several keys, the
-     * values of the keys other than x ({@code pristine; early_exit.threshold=0.8}).
+     * The series a source belongs to: its input condition when the sources differ in it and,
+     * in a sweep of several keys, the values of the keys other than x
+     * ({@code blur-3, threshold 0.8}; {@link Labels}).
      */
-    private static String group(Source s, PointAxis axis) {
-        String mix = s.folder().resolved(s.point()).mixLabel();
+    private static String group(Source s, PointAxis axis, Labels labels, boolean mixes) {
+        String mix = mixes ? s.folder().resolved(s.point()).mixLabel() : "";
         List<String> leaveOut = new ArrayList<>(List.of("workload.mix"));
         if (axis instanceof org.eesim.analysis.results.ScenarioKeyAxis k) {
             leaveOut.add(k.key());
         }
-        String others = s.folder().points().label(s.point(), leaveOut);
-        return others.isEmpty() ? mix : mix.isEmpty() ? others : mix + "; " + others;
+        String others = labels.point(s.folder(), s.point(), leaveOut);
+        return others.isEmpty() ? mix : mix.isEmpty() ? others : mix + ", " + others;
+    }
+
+    /**
+     * True when the x key was swept with {@code log_range} in every folder: values at a
+     * constant ratio are spaced evenly on a log axis, which is what their author asked for.
+     */
+    public boolean declaredLog() {
+        if (!(axis instanceof org.eesim.analysis.results.ScenarioKeyAxis k) || points.isEmpty()) {
+            return false;
+        }
+        return points.stream().map(p -> p.source().folder()).distinct()
+                .allMatch(f -> f.sweptOnLogRange(k.key()));
     }
 
     public PointAxis axis() {

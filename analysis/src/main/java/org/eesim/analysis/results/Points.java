@@ -80,15 +80,4 @@ public final class Points {
         }
         return v.get(key);
     }
-
-    /** {@code key=value, ...} for the swept keys except {@code leaveOut}; "" when none. */
-    public String label(int point, List<String> leaveOut) {
-        List<String> parts = new ArrayList<>();
-        for (String k : keys) {
-            if (!leaveOut.contains(k)) {
-                parts.add(k + "=" + value(point, k));
-            }
-        }
-        return String.join(", ", parts);
-    }
 }

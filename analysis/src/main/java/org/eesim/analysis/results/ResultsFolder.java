@@ -117,6 +117,32 @@ public final class ResultsFolder {
         return points;
     }
 
+    /**
+     * True when the sweep declared in {@code scenario.yaml} (the file as its author wrote it)
+     * gave {@code key} a {@code log_range}; false for a folder without one, or without a sweep.
+     */
+    public boolean sweptOnLogRange(String key) {
+        Path file = dir.resolve("scenario.yaml");
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        Optional<com.fasterxml.jackson.databind.JsonNode> over;
+        try {
+            over = ResolvedScenario.read(file).node("sweep.over");
+        } catch (ResultsException unreadable) {
+            return false; // a figure's axis scale is no reason to refuse the folder
+        }
+        if (over.isEmpty() || !over.get().isArray()) {
+            return false;
+        }
+        for (var entry : over.get()) {
+            if (key.equals(entry.path("key").asText()) && entry.has("log_range")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The summary row, or a clear error naming the file and the missing metric. */
     public SummaryRow require(int point, String metric) {
         return summary().get(point, metric).orElseThrow(() -> ResultsException.at(

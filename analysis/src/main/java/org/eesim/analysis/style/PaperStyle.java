@@ -55,6 +55,12 @@ public final class PaperStyle {
         Color.BLACK, new Color(0xD55E00), new Color(0x0072B2), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9)};
 
+    /**
+     * Series i takes colour i mod 7 and marker (or dash) i mod 6, so the first 42 series are
+     * pairwise unlike; the 43rd would repeat the first.
+     */
+    public static final int DISTINCT_STYLES = 42;
+
     /** Dash patterns in points; null means solid. */
     private static final float[][] DASHES = {
         null, {4f, 2f}, {1f, 1.5f}, {5f, 1.5f, 1f, 1.5f}, {2f, 2f}, {6f, 2f, 1f, 2f, 1f, 2f}};
@@ -94,11 +100,22 @@ public final class PaperStyle {
         }
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
-            legend.setFrame(BlockBorder.NONE);
-            legend.setBackgroundPaint(Color.WHITE);
-            legend.setItemFont(LEGEND_FONT);
-            legend.setItemPaint(Color.BLACK);
+            legend(legend);
         }
+    }
+
+    /** A legend in the paper look: no frame, 8 pt, rows about 10 pt apart. */
+    public static void legend(LegendTitle legend) {
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemFont(LEGEND_FONT);
+        legend.setItemPaint(Color.BLACK);
+        // JFreeChart's default (2 pt around every label) spaces rows 14 pt apart: a legend of
+        // several rows then takes more of the figure than its words need
+        legend.setItemLabelPadding(new RectangleInsets(0.5, 2, 0.5, 2));
+        legend.setLegendItemGraphicPadding(new RectangleInsets(0.5, 1, 0.5, 1));
+        legend.setPadding(new RectangleInsets(4, 0, 0, 0));
+        legend.setMargin(RectangleInsets.ZERO_INSETS);
     }
 
     private static void xyPlot(XYPlot xy) {
@@ -123,8 +140,11 @@ public final class PaperStyle {
         plot.setInsets(new RectangleInsets(2, 2, 2, 2));
     }
 
-    /** Axes: serif, black, no axis line (the plot frame is one), short ticks. */
-    private static void axis(Axis axis) {
+    /**
+     * Axes: serif, black, no axis line (the plot frame is one), short ticks. {@link #apply}
+     * styles the axes a chart has; one set on it later is styled with this.
+     */
+    public static void axis(Axis axis) {
         if (axis == null) {
             return; // a subplot of a combined plot shares its parent's domain axis
         }

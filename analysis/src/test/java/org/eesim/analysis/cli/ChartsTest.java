@@ -70,6 +70,19 @@ class ChartsTest {
     }
 
     @Test
+    void versionAndHelpNameTheCommandAndExitZero() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "--version"));
+        String version = org.eesim.results.RunFolder.version();
+        assertFalse(version.equals("unknown"), "the filtered version resource is on the class path");
+        assertEquals("eesim-plot " + version, out.toString().strip());
+        StringWriter help = new StringWriter();
+        assertEquals(0, run(help, new StringWriter(), "--help"));
+        assertTrue(help.toString().startsWith("Usage: eesim-plot "), help.toString());
+        assertTrue(help.toString().contains("--[no-]log-x") && help.toString().contains("--stats"), help.toString());
+    }
+
+    @Test
     void simCoreChecksTheFigureNamesThisModuleDraws() {
         assertEquals(org.eesim.scenario.Output.FIGURES, java.util.Arrays.stream(
                 org.eesim.analysis.figures.Figures.Kind.values()).map(k -> k.fileName()).toList());

@@ -194,7 +194,8 @@ class FiguresTest {
         assertFalse(tex.contains("_"), "unescaped underscores break LaTeX");
     }
 
-    private void assertValidFiles(Figure f) throws Exception {
+    private void assertValidFiles(Figure built) throws Exception {
+        Figure f = built.fit(org.eesim.analysis.layout.Columns.ONE);
         Path dir = Files.createDirectories(tmp.resolve("out-" + f.name()));
         List<Path> files = f.writeTo(dir);
         byte[] pdf = Files.readAllBytes(files.get(0));
