@@ -18,7 +18,7 @@ plot results/gallery-load --x-label "arrival rate per phone" >/dev/null
 plot results/gallery-load --points 0,4,6 --figures latency-cdf --out results/gallery-load/figures/cdf >/dev/null
 # two keys: x = the bandwidth (figure_x; log axis, since the sweep gives it a log_range), one
 # series per p_tar; then x = p_tar, one series per bandwidth, also across two columns
-plot results/gallery-two-key --x-label "uplink bandwidth" >/dev/null
+plot results/gallery-two-key --x-label "uplink bandwidth" >/dev/null   # difference-vs-x too: seeds: common
 plot results/gallery-two-key --x early_exit.threshold --x-label p_tar --figures accuracy-latency,latency-vs-x \
   --out results/gallery-two-key/figures/by-ptar >/dev/null
 plot results/gallery-two-key --x early_exit.threshold --x-label p_tar --figures latency-vs-x --two-column \
@@ -36,6 +36,7 @@ copy results/gallery-load/figures/cdf/latency-cdf.png gallery-latency-cdf.png
 copy results/gallery-two-key/figures/latency-vs-x.png gallery-two-key-latency-vs-bandwidth.png
 copy results/gallery-two-key/figures/resources-vs-x.png gallery-two-key-resources-vs-bandwidth.png
 copy results/gallery-two-key/figures/by-ptar/accuracy-latency.png gallery-two-key-accuracy-latency.png
+copy results/gallery-two-key/figures/difference-vs-x.png gallery-two-key-difference-vs-bandwidth.png
 copy results/gallery-two-key/figures/wide/latency-vs-x.png gallery-two-key-latency-vs-ptar-wide.png
 copy "${q}figures/latency-cdf.png" quickstart-latency-cdf.png
 copy "${q}figures/exit-distribution.png" quickstart-exit-distribution.png

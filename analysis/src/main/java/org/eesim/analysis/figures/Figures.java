@@ -22,7 +22,8 @@ public final class Figures {
     /** Figure kinds, by the file name they are written under. */
     public enum Kind {
         LATENCY_CDF(false), EXIT_DISTRIBUTION(false), SUMMARY(false),
-        OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true);
+        OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true),
+        DIFFERENCE_VS_X(true);
 
         private final boolean needsX;
 
@@ -172,6 +173,7 @@ public final class Figures {
                 case LATENCY_VS_X -> LatencyVsX.of(sweep, logX, stats);
                 case ACCURACY_LATENCY -> AccuracyLatency.of(sweep, logAll);
                 case RESOURCES_VS_X -> ResourcesVsX.of(sweep, logX);
+                case DIFFERENCE_VS_X -> DifferenceVsX.of(sweep, logX);
             };
             if (f != null) {
                 if (reference != null) {
@@ -234,6 +236,9 @@ public final class Figures {
     /** Every figure that applies: the "vs X" ones only when an x key was given. */
     private Set<Kind> defaults() {
         Set<Kind> all = EnumSet.allOf(Kind.class);
+        if (folders.stream().anyMatch(f -> !DifferenceVsX.applies(f.dir()))) {
+            all.remove(Kind.DIFFERENCE_VS_X); // only sweeps with common seeds have paired differences
+        }
         if (xKey == null) {
             all.removeIf(Kind::needsX);
         } else if (folders.stream().allMatch(f -> f.summary().get(0, "accuracy")

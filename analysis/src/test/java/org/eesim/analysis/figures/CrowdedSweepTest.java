@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eesim.analysis.cli.Charts;
 import org.eesim.analysis.layout.Columns;
@@ -70,7 +71,8 @@ class CrowdedSweepTest {
     static Stream<Arguments> figures() {
         List<Arguments> out = new ArrayList<>();
         for (String x : List.of("links.uplink.bandwidth", "early_exit.threshold")) {
-            for (String figure : List.of(LatencyVsX.NAME, OffloadVsX.NAME, AccuracyLatency.NAME, ResourcesVsX.NAME)) {
+            for (String figure : List.of(LatencyVsX.NAME, OffloadVsX.NAME, AccuracyLatency.NAME, ResourcesVsX.NAME,
+                    DifferenceVsX.NAME)) {
                 for (Columns c : Columns.values()) {
                     out.add(Arguments.of(figure, x, c));
                 }
@@ -206,6 +208,38 @@ class CrowdedSweepTest {
 
     private static int plot(StringWriter err, String... args) {
         return Charts.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    /**
+     * The sweep has common seeds, so its folder has differences.csv: the figure plots exactly its
+     * mean-latency rows (ms), and the baseline, point 0, at 0.
+     */
+    @Test
+    void theDifferenceFigurePlotsThePairedDifferences() throws Exception {
+        Path out = tmp.resolve("difference");
+        StringWriter err = new StringWriter();
+        assertEquals(0, plot(err, folder.dir().toString(), "--x", "early_exit.threshold", "--figures",
+                DifferenceVsX.NAME, "--out", out.toString()), err.toString());
+        Map<String, Double> expected = new java.util.HashMap<>();
+        List<String> rows = Files.readAllLines(folder.dir().resolve("differences.csv"));
+        for (String l : rows.subList(1, rows.size())) {
+            String[] f = l.split(",");
+            if (f[1].equals("latency.mean")) {
+                expected.put(f[0], Double.parseDouble(f[3]) * 1e3);
+            }
+        }
+        assertEquals(55, expected.size(), "every point but the baseline");
+        List<String> plotted = Files.readAllLines(out.resolve(DifferenceVsX.NAME + ".csv"));
+        assertEquals(57, plotted.size(), "a header and 56 points");
+        int zeros = 0;
+        int matched = 0;
+        for (String l : plotted.subList(1, plotted.size())) {
+            double y = Double.parseDouble(l.split(",")[2]);
+            zeros += y == 0 ? 1 : 0;
+            matched += expected.values().stream().anyMatch(v -> Math.abs(v - y) <= 1e-9 * Math.max(1, Math.abs(v))) ? 1 : 0;
+        }
+        assertEquals(56, matched + zeros, "every plotted difference is a row of differences.csv, or the baseline's 0");
+        assertTrue(zeros >= 1, "the baseline is drawn at 0");
     }
 
     @Test
