@@ -14,10 +14,30 @@ final class Arrivals {
     private final double[] time;
     private final int[] device;
     private int size;
+    /**
+     * Each device's arrival stream (Streams' {@code arrivals/<d>/0}) as its SplitMix state, in one
+     * array rather than an object per device: the same draws, one cache line fewer per request.
+     */
+    private final long[] rng;
 
-    Arrivals(int devices) {
+    Arrivals(Streams streams, int devices) {
         this.time = new double[devices];
         this.device = new int[devices];
+        this.rng = new long[devices];
+        for (int d = 0; d < devices; d++) {
+            rng[d] = streams.arrivals(d, 0).state();
+        }
+    }
+
+    /** Device {@code d}'s next uniform in [0, 1), as its SplitMix would draw it. */
+    double nextDouble(int d) {
+        rng[d] = SplitMix.step(rng[d]);
+        return SplitMix.nextDouble(rng[d]);
+    }
+
+    /** Device {@code d}'s next exponential of mean {@code mean}, as SplitMix.nextExponential draws it. */
+    double nextExponential(int d, double mean) {
+        return -mean * Math.log1p(-nextDouble(d));
     }
 
     void add(int d, double t) {

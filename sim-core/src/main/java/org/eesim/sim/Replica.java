@@ -59,7 +59,7 @@ final class Replica {
         this.window = new Window(events, scenario.run(), stations);
         int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
         this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
-        this.arrivals = new Arrivals(scenario.tiers().device().count());
+        this.arrivals = new Arrivals(streams, scenario.tiers().device().count());
     }
 
     /** Schedules the first events: the window's opening, every source's first birth, the monitor's first probe. */
@@ -71,12 +71,13 @@ final class Replica {
                 for (int u = 0; u < closed.users(); u++) {
                     final int device = d;
                     final int user = u;
-                    events.at(firstArrival(d, u), () -> birth(device, user));
+                    events.at(0.0, () -> birth(device, user)); // every user sends its first request at once
                 }
             }
         } else {
             for (int d = 0; d < devices; d++) {
-                arrivals.add(d, firstArrival(d, 0));
+                arrivals.add(d, arrival instanceof Arrival.Poisson p ? arrivals.nextExponential(d, 1.0 / p.ratePerSecond())
+                        : arrivals.nextDouble(d) * ((Arrival.Deterministic) arrival).intervalSeconds());
             }
             events.at(arrivals.firstTime(), nextArrival);
         }
@@ -89,16 +90,6 @@ final class Replica {
         events.at(arrivals.firstTime(), nextArrival);
     }
 
-    private double firstArrival(int d, int u) {
-        SplitMix s = streams.arrivals(d, u);
-        if (arrival instanceof Arrival.Poisson p) {
-            return s.nextExponential(1.0 / p.ratePerSecond());
-        } else if (arrival instanceof Arrival.Deterministic det) {
-            return s.nextDouble() * det.intervalSeconds();
-        }
-        return 0.0;
-    }
-
     private void birth(int device, int user) {
         double now = events.now();
         boolean measured = window.birth(now);
@@ -107,7 +98,7 @@ final class Replica {
         }
         Request r = planner.newRequest(device, user, now, measured, streams);
         if (arrival instanceof Arrival.Poisson p) {
-            arrivals.add(device, now + streams.arrivals(device, 0).nextExponential(1.0 / p.ratePerSecond()));
+            arrivals.add(device, now + arrivals.nextExponential(device, 1.0 / p.ratePerSecond()));
         } else if (arrival instanceof Arrival.Deterministic det) {
             arrivals.add(device, now + det.intervalSeconds());
         }

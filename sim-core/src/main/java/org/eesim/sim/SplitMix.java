@@ -21,6 +21,21 @@ public final class SplitMix implements java.util.function.DoubleSupplier {
         this.state = seed;
     }
 
+    /** The state, for a caller that keeps many generators' states in one array (see {@link #nextDouble(long)}). */
+    long state() {
+        return state;
+    }
+
+    /** The {@link #nextDouble()} that follows {@code stateAfterStep}, the state already advanced by one step. */
+    static double nextDouble(long stateAfterStep) {
+        return (mix(stateAfterStep) >>> 11) * 0x1.0p-53;
+    }
+
+    /** One step of the state: what {@link #nextLong()} adds before mixing. */
+    static long step(long state) {
+        return state + GOLDEN;
+    }
+
     public long nextLong() {
         state += GOLDEN;
         return mix(state);

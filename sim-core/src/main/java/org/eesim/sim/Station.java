@@ -22,9 +22,13 @@ public final class Station implements Resource {
 
     private final String name;
     private final double[] freeAt;
-    /** Start times of admitted jobs that had not started at the last arrival (FIFO order). */
-    /** Small at first: a model of 10,000 devices has 10,000 stations, mostly idle (it grows when needed). */
-    private double[] pending = new double[4];
+    private static final double[] NONE = new double[0];
+    /**
+     * Start times of admitted jobs that had not started at the last arrival (FIFO order, a ring
+     * a power of two long). Made when a job first has to wait: a model of 10,000 devices has
+     * 10,000 stations, mostly idle, and an array each would be one more cache line a request misses.
+     */
+    private double[] pending = NONE;
     private int pendingHead;
     private int pendingSize;
 
@@ -201,7 +205,7 @@ public final class Station implements Resource {
 
     private void push(double start) {
         if (pendingSize == pending.length) {
-            double[] bigger = new double[pending.length * 2];
+            double[] bigger = new double[Math.max(4, pending.length * 2)];
             for (int i = 0; i < pendingSize; i++) {
                 bigger[i] = pendingAt(i);
             }
