@@ -52,6 +52,11 @@ public final class Charts implements Callable<Integer> {
             description = "words for the x axis (the unit is added), default: the key")
     String xLabel;
 
+    @Option(names = "--table-metrics", split = ",", paramLabel = "METRIC",
+            description = "a sweep's summary.tex: one column per metric, e.g. offload.device_to_next,accuracy,"
+                    + "latency.mean (default: those and latency.p95)")
+    List<String> tableMetrics = new ArrayList<>();
+
     @Option(names = "--figures", split = ",", paramLabel = "NAME",
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
@@ -162,7 +167,7 @@ public final class Charts implements Callable<Integer> {
                 : parentOf(opened.get(0)).resolve("figures");
         Figures drawing = new Figures(opened, xKey, xLabel, logX)
                 .onlyPoints(Set.copyOf(points)).twoColumn(twoColumn).stats(stats)
-                .yLabels(yLabels).renames(renames)
+                .yLabels(yLabels).renames(renames).tableMetrics(tableMetrics)
                 .withReference(reference == null ? null : Reference.read(reference));
         Files.createDirectories(dir);
         List<Path> written = drawing.draw(kinds, dir);

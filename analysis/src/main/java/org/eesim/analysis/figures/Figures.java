@@ -55,6 +55,7 @@ public final class Figures {
     private List<String> stats = List.of();
     private List<String> yLabels = List.of();
     private Renames renames = Renames.none();
+    private List<String> tableMetrics = List.of();
 
     /**
      * @param logX log x axes: true on every figure's x axis, false on none, null (the default)
@@ -108,6 +109,12 @@ public final class Figures {
      */
     public Figures yLabels(List<String> specs) {
         this.yLabels = List.copyOf(specs);
+        return this;
+    }
+
+    /** The metrics a sweep's summary.tex has a column for; empty: {@link SummaryTable#SWEEP_METRICS}. */
+    public Figures tableMetrics(List<String> metrics) {
+        this.tableMetrics = List.copyOf(metrics);
         return this;
     }
 
@@ -192,7 +199,7 @@ public final class Figures {
             for (ResultsFolder f : folders) {
                 Path target = folders.size() == 1 ? dir : f.dir().resolve("figures");
                 Files.createDirectories(target);
-                written.add(SummaryTable.write(f, target));
+                written.add(SummaryTable.write(f, target, tableMetrics));
             }
         }
         return written;

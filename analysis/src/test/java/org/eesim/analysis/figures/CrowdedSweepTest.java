@@ -242,6 +242,27 @@ class CrowdedSweepTest {
         assertTrue(zeros >= 1, "the baseline is drawn at 0");
     }
 
+    /**
+     * A sweep's summary.tex: a row per point labelled by its swept values (3 significant digits),
+     * a column per chosen metric, a label without the plan hash; an unknown metric is refused.
+     */
+    @Test
+    void aSweepsSummaryTableHasARowPerPointAndTheChosenColumns() {
+        String tex = SummaryTable.tex(folder, List.of("latency.mean", "accuracy"));
+        List<String> rows = tex.lines().filter(l -> l.endsWith("\\\\")).toList();
+        assertEquals(1 + 56, rows.size(), "a header and 56 points:\n" + tex);
+        assertEquals("uplink bandwidth & threshold & Mean latency (ms) & Accuracy (\\%) \\\\", rows.get(0));
+        assertTrue(rows.get(1 + 8).startsWith("2.15 Mbps & 0.5 & "), rows.get(9));
+        assertTrue(rows.get(1).matches("1 Mbps & 0\\.5 & [0-9.]+ \\$\\\\pm\\$ [0-9.]+ & [0-9.]+ \\$\\\\pm\\$ [0-9.]+ \\\\\\\\"),
+                rows.get(1));
+        assertTrue(tex.contains("\\label{tab:gallery-two-key}"), tex);
+        assertTrue(SummaryTable.tex(folder).lines().filter(l -> l.endsWith("\\\\")).findFirst().orElseThrow()
+                .endsWith("& Offloaded from device (\\%) & Accuracy (\\%) & Mean latency (ms) & p95 latency (ms) \\\\"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SummaryTable.tex(folder, List.of("latency.mena")));
+        assertTrue(e.getMessage().contains("no metric 'latency.mena'"), e.getMessage());
+    }
+
     @Test
     void tooManySeriesIsRefusedWithWhatToDoAndNothingWritten() throws Exception {
         Path out = tmp.resolve("refused");
