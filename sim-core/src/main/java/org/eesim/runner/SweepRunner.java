@@ -100,17 +100,11 @@ public final class SweepRunner {
     private static <T> List<T> pool(List<Callable<T>> tasks, int threads) {
         List<T> out = new ArrayList<>();
         int pool = Math.max(1, Math.min(threads, tasks.size()));
-        try {
-            if (pool == 1) {
-                for (Callable<T> t : tasks) {
-                    out.add(t.call());
-                }
-                return out;
+        if (pool == 1) {
+            for (Callable<T> t : tasks) {
+                out.add(call(t));
             }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return out;
         }
         ExecutorService exec = Executors.newFixedThreadPool(pool, runnable -> {
             Thread t = new Thread(runnable, "eesim-run");
@@ -136,6 +130,16 @@ public final class SweepRunner {
             throw new IllegalStateException(e.getCause());
         } finally {
             exec.shutdownNow();
+        }
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the tasks here throw no checked exception
         }
     }
 

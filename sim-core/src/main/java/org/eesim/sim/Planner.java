@@ -28,8 +28,6 @@ final class Planner {
     private Placement placement;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
-    private final int edgeCount;
-    private final int cloudCount;
     private final double[] speed = new double[3];
 
     private final int branchCount;
@@ -52,8 +50,6 @@ final class Planner {
         this.layerCount = profile.layers().size();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
-        this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
-        this.cloudCount = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
         for (Tier t : Tier.values()) {
             speed[t.ordinal()] = s.tiers().of(t) == null ? Double.NaN : s.tiers().of(t).speed();
         }
@@ -124,8 +120,6 @@ final class Planner {
         r.user = user;
         r.birth = now;
         r.measured = measured;
-        r.edge = topology.of(Topology.Kind.EDGE, device);
-        r.cloud = topology.of(Topology.Kind.CLOUD, device);
         streams.nextRequest(device, user);
         plan(r, streams.input(), streams.noise(), streams.classifier());
         route(r, streams.jitter());

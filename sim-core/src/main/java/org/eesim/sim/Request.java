@@ -13,8 +13,6 @@ final class Request {
 
     int device;
     int user;
-    int edge;
-    int cloud;
     double birth;
     boolean measured;
 
