@@ -31,11 +31,15 @@ public final class ScenarioReader {
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
             "early_exit", "service_time", "run", "output", "policy", "sweep");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
+    static final List<String> ASSIGNMENTS = java.util.Arrays.stream(EdgeAssignment.values())
+            .map(EdgeAssignment::key).toList();
 
     private final Path file;
     private final Problems problems = new Problems();
     private final YamlNode given;
     private final ProfileCache profiles;
+    /** {@code tiers.edge.assignment}, read with the edge tier. */
+    private EdgeAssignment edgeAssignment = EdgeAssignment.STATIC;
 
     private ScenarioReader(Path file) {
         this(file, null, null);
@@ -209,18 +213,25 @@ public final class ScenarioReader {
     private Tiers tiers(YamlNode node) {
         int before = problems.size();
         Fields f = Fields.of(node, problems, "device", "edge", "cloud");
-        TierSpec device = tier(f.required("device"));
-        TierSpec edge = tier(f.node("edge"));
-        TierSpec cloud = tier(f.node("cloud"));
-        return problems.size() > before || f.mapping() == null ? null : new Tiers(device, edge, cloud);
+        TierSpec device = tier(f.required("device"), false);
+        TierSpec edge = tier(f.node("edge"), true);
+        TierSpec cloud = tier(f.node("cloud"), false);
+        return problems.size() > before || f.mapping() == null ? null
+                : new Tiers(device, edge, cloud, edgeAssignment);
     }
 
-    private TierSpec tier(YamlNode node) {
+    /** A tier's machines; the edge's also say how requests are assigned to them ({@link #edgeAssignment}). */
+    private TierSpec tier(YamlNode node, boolean edge) {
         if (node == null) {
             return null;
         }
         int before = problems.size();
-        Fields f = Fields.of(node, problems, "count", "cores", "speed");
+        Fields f = edge ? Fields.of(node, problems, "count", "cores", "speed", "assignment")
+                : Fields.of(node, problems, "count", "cores", "speed");
+        if (edge) {
+            String a = f.choice("assignment", ASSIGNMENTS, "edge assignment", EdgeAssignment.STATIC.key());
+            edgeAssignment = a == null ? null : EdgeAssignment.valueOf(a.toUpperCase(Locale.ROOT));
+        }
         Integer count = atLeastOne(f, "count");
         Integer cores = atLeastOne(f, "cores");
         Double speed = f.number("speed", 1.0);

@@ -68,6 +68,10 @@ public final class ScenarioWriter {
         ObjectNode tiers = root.putObject("tiers");
         tier(tiers, "device", s.tiers().device());
         tier(tiers, "edge", s.tiers().edge());
+        if (s.tiers().edge() != null && s.tiers().edgeAssignment() != EdgeAssignment.STATIC) {
+            // only when not the default, so that scenarios written before the key keep their hash
+            ((ObjectNode) tiers.get("edge")).put("assignment", s.tiers().edgeAssignment().key());
+        }
         tier(tiers, "cloud", s.tiers().cloud());
         if (s.links().uplink() != null || s.links().wan() != null) {
             ObjectNode links = root.putObject("links");

@@ -13,8 +13,8 @@ final class Request {
 
     int device;
     int user;
+    /** The edge machine (0..E-1) past the access point, chosen at birth; -1 without an edge tier. */
     int edge;
-    int cloud;
     double birth;
     boolean measured;
 

@@ -103,6 +103,11 @@ public final class Station implements Resource {
         return occupy(k, now, start, end, end - start);
     }
 
+    /** When the first core is free of every job admitted so far (a time past, for an idle station). */
+    double earliestFree() {
+        return freeAt[earliestCore()];
+    }
+
     private int earliestCore() {
         int k = 0;
         double earliest = freeAt[0];

@@ -62,6 +62,20 @@ class ScenarioReaderErrorsTest {
     }
 
     @Test
+    void edgeAssignmentIsOneOfThree() {
+        int line = change("assignment: round_robin", "assignment: round-robin");
+        assertProblem(problems(file), file, line, "tiers.edge.assignment", "unknown edge assignment 'round-robin':"
+                + " did you mean 'round_robin'? (expected one of: static, round_robin, least_loaded)");
+    }
+
+    @Test
+    void onlyTheEdgeHasAnAssignment() {
+        int line = change("cores: 8, speed: 8}", "cores: 8, speed: 8, assignment: static}");
+        assertProblem(problems(file), file, line, "tiers.cloud.assignment",
+                "unknown key 'assignment' (expected one of: count, cores, speed)");
+    }
+
+    @Test
     void unknownKeyWithNothingClose() {
         int line = change("  deadline: 100 ms", "  colour: blue");
         assertProblem(problems(file), file, line, "workload.colour",

@@ -23,7 +23,8 @@ class ScenarioReaderTest {
         assertEquals("full-example", s.name());
         assertEquals(file, s.sourceFile());
         assertEquals("tiny", s.profile().name());
-        assertEquals(new Tiers(new TierSpec(10, 1, 0.5), new TierSpec(1, 4, 2), new TierSpec(1, 8, 8)), s.tiers());
+        assertEquals(new Tiers(new TierSpec(10, 1, 0.5), new TierSpec(1, 4, 2), new TierSpec(1, 8, 8),
+                EdgeAssignment.ROUND_ROBIN), s.tiers());
         assertEquals(new Links(new Link(18.8e6, 0.005, true), new Link(1e9, 0.02, false)), s.links());
         assertEquals(new Placement(1, 2), s.placement());
         assertEquals(new Workload(new Arrival.Poisson(2), Map.of("pristine", 0.7, "blur-3", 0.3), 0.1), s.workload());
@@ -70,11 +71,20 @@ class ScenarioReaderTest {
     @Test
     void aLinkBetweenTiersThatDoNotExistIsLeftOut(@TempDir Path tmp) throws ProblemsException {
         Path file = new ScenarioFiles(tmp).scenario("full.yaml");
-        edit(file, "  edge:   {count: 1, cores: 4, speed: 2}\n", "");
+        edit(file, "  edge:   {count: 1, cores: 4, speed: 2, assignment: round_robin}\n", "");
         edit(file, "{cut1: 1, cut2: 2}", "{cut1: 1, cut2: 1}");
         Scenario s = ScenarioReader.read(file);
         assertNull(s.tiers().edge());
         assertEquals(new Links(new Link(18.8e6, 0.005, true), null), s.links());
+    }
+
+    @Test
+    void edgeAssignmentDefaultsToStatic(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, ", assignment: round_robin}", "}");
+        assertEquals(EdgeAssignment.STATIC, ScenarioReader.read(file).tiers().edgeAssignment());
+        edit(file, "speed: 2}", "speed: 2, assignment: least_loaded}");
+        assertEquals(EdgeAssignment.LEAST_LOADED, ScenarioReader.read(file).tiers().edgeAssignment());
     }
 
     @Test

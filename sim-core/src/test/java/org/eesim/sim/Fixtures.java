@@ -55,6 +55,7 @@ final class Fixtures {
         TierSpec device = new TierSpec(1, 1, 1);
         TierSpec edge;
         TierSpec cloud;
+        org.eesim.scenario.EdgeAssignment assignment = org.eesim.scenario.EdgeAssignment.STATIC;
         Link uplink;
         Link wan;
         Placement placement;
@@ -72,7 +73,7 @@ final class Fixtures {
         }
 
         Scenario build() {
-            return new Scenario("test", Path.of("test.yaml"), profile, new Tiers(device, edge, cloud),
+            return new Scenario("test", Path.of("test.yaml"), profile, new Tiers(device, edge, cloud, assignment),
                     new Links(uplink, wan), placement, new Workload(arrival, mix, deadline), rule, time, run,
                     new Output(Path.of("results"), null));
         }
