@@ -29,7 +29,7 @@ public final class ScenarioReader {
     private static final java.util.regex.Pattern FOLDER_NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
-            "early_exit", "service_time", "run", "output", "policy", "sweep");
+            "early_exit", "service_time", "run", "output", "policy", "energy", "sweep");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
     static final List<String> ASSIGNMENTS = java.util.Arrays.stream(EdgeAssignment.values())
             .map(EdgeAssignment::key).toList();
@@ -139,6 +139,7 @@ public final class ScenarioReader {
                 ExpertReader.reachable(profile, workload.mixNames(), expertPeek(f.node("policy"), profile, w)));
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
         RunControl run = RunReader.read(f.required("run"), problems);
+        Energy energy = new EnergyReader(problems).read(f.node("energy"), edge, cloud);
         PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
         Output output = output(f.node("output"));
         if (!problems.isEmpty()) {
@@ -146,7 +147,7 @@ public final class ScenarioReader {
         }
         try {
             return new Scenario(name, file, profile, tiers, links, placement, w, rule,
-                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy);
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy, energy);
         } catch (IllegalArgumentException | NullPointerException e) {
             // Unreachable if the checks above are complete; if not, still a located message.
             problems.add(root, "invalid scenario: " + e.getMessage());

@@ -177,6 +177,7 @@ final class Planner {
             r.addLeg(topology.of(Topology.Kind.DEVICE, d), r.compute[Tier.DEVICE.ordinal()], 0);
         }
         if (r.crossesUplink) {
+            r.uplinkLeg = r.legCount;
             r.addLeg(topology.of(Topology.Kind.UPLINK, d), r.uplinkBytes, upDelay);
         }
         // past the access point, the request follows its edge (r.edge), chosen at birth

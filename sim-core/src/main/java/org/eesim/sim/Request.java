@@ -43,6 +43,10 @@ final class Request {
     final double[] legWork = new double[MAX_LEGS];
     /** Each leg's propagation delay after its service (links; 0 on machines). */
     final double[] legDelay = new double[MAX_LEGS];
+    /** The leg that crosses the uplink, or -1. */
+    int uplinkLeg = -1;
+    /** Joules the device's radio spends sending this request's tensor (its tail is counted apart). */
+    double radioJoules;
 
     void addLeg(int resource, double work, double delay) {
         legResource[legCount] = resource;

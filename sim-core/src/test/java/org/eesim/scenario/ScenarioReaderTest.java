@@ -5,6 +5,7 @@ import static org.eesim.yaml.ProblemAssertions.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,32 @@ class ScenarioReaderTest {
                 s.run());
         assertEquals(new Output(Path.of("results"), "full-run", List.of("latency-cdf", "offload-vs-x"),
                 "links.uplink.bandwidth"), s.output());
+        assertEquals(new Energy(Energy.JETSON_NANO_5W, new Energy.TierPower(25, 80), new Energy.TierPower(90, 250),
+                new Energy.Radio(1.2, 0.4, 1, 0.05, 5, 0.9)), s.energy());
+    }
+
+    @Test
+    void energyTakesPresetsAndDefaultsAndKeepsOnlyTheTiersPresent(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, "  device: jetson-nano-5w\n", "");
+        edit(file, "  radio: {send: 1.2 W, send_per_mbit: 400 mJ, receive: 1 W, receive_per_mbit: 50 mJ,"
+                + " tail_time: 5 s, tail_power: 900 mW}", "  radio: lte");
+        Energy e = ScenarioReader.read(file).energy();
+        assertEquals(Energy.JETSON_NANO, e.device(), "the default device");
+        assertEquals(Energy.LTE, e.radio());
+        assertEquals(new Energy.TierPower(25, 80), e.edge());
+        edit(file, "  cloud:  {count: 1, cores: 8, speed: 8}\n", "");
+        edit(file, "{cut1: 1, cut2: 2}", "{cut1: 1, cut2: 3}");
+        assertNull(ScenarioReader.read(file).energy().cloud(), "written for a tier that does not exist: left out");
+    }
+
+    @Test
+    void anEmptyEnergySectionIsAllDefaults(@TempDir Path tmp) throws Exception {
+        Path file = new ScenarioFiles(tmp).scenario("minimal.yaml");
+        Files.writeString(file, Files.readString(file) + "energy: {}\n");
+        assertEquals(Energy.defaults(false, false), ScenarioReader.read(file).energy());
+        assertEquals(new Energy(Energy.JETSON_NANO, null, null, Energy.WIFI), Energy.defaults(false, false));
+        assertNull(ScenarioReader.read(resource("scenarios/rates.yaml")).energy(), "no section: no energy");
     }
 
     @Test
