@@ -57,7 +57,7 @@ class ScenarioReaderErrorsTest {
         int line = change("figures: [latency-cdf, offload-vs-x]", "figures: [latency-cdf, ofload-vs-x]");
         Problem p = assertProblem(problems(file), file, line, "output.figures[1]",
                 "unknown figure 'ofload-vs-x': did you mean 'offload-vs-x'? (known: latency-cdf, exit-distribution,"
-                        + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x)");
+                        + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x, latency-energy)");
         assertEquals(26, p.column(), "1-based: the o of ofload");
     }
 

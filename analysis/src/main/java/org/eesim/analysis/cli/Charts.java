@@ -52,7 +52,7 @@ public final class Charts implements Callable<Integer> {
     @Option(names = "--figures", split = ",", paramLabel = "NAME",
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
-                    + " accuracy-latency, resources-vs-x; default: the run's output.figures")
+                    + " accuracy-latency, resources-vs-x, latency-energy; default: the run's output.figures")
     List<String> figures = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",

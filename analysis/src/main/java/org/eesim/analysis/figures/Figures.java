@@ -18,7 +18,8 @@ public final class Figures {
     /** Figure kinds, by the file name they are written under. */
     public enum Kind {
         LATENCY_CDF(false), EXIT_DISTRIBUTION(false), SUMMARY(false),
-        OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true);
+        OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true),
+        LATENCY_ENERGY(true);
 
         private final boolean needsX;
 
@@ -149,6 +150,7 @@ public final class Figures {
                 case LATENCY_VS_X -> written.addAll(write(LatencyVsX.of(sweep), dir));
                 case ACCURACY_LATENCY -> written.addAll(write(AccuracyLatency.of(sweep), dir));
                 case RESOURCES_VS_X -> written.addAll(write(ResourcesVsX.of(sweep), dir));
+                case LATENCY_ENERGY -> written.addAll(write(LatencyEnergy.of(sweep), dir));
             }
         }
         return written;
@@ -159,9 +161,14 @@ public final class Figures {
         Set<Kind> all = EnumSet.allOf(Kind.class);
         if (xKey == null) {
             all.removeIf(Kind::needsX);
-        } else if (folders.stream().allMatch(f -> f.summary().get(0, "accuracy")
+            return all;
+        }
+        if (folders.stream().allMatch(f -> f.summary().get(0, "accuracy")
                 .map(r -> Double.isNaN(r.mean())).orElse(true))) {
             all.remove(Kind.ACCURACY_LATENCY); // nothing to draw, and not worth an error
+        }
+        if (folders.stream().allMatch(f -> f.summary().get(0, LatencyEnergy.METRIC).isEmpty())) {
+            all.remove(Kind.LATENCY_ENERGY); // runs without an energy section
         }
         return all;
     }
