@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 mvn -q -B -DskipTests install
 eesim() { ./eesim "$@"; }
 plot() { ./eesim plot "$@"; }
-for s in threshold distortion load two-key; do
+for s in threshold distortion load two-key energy-cuts; do
   eesim run "scenarios/gallery/$s.yaml" --quiet >/dev/null   # resumes (or just re-reads) a finished folder
 done
 eesim run scenarios/quickstart.yaml --quiet >/dev/null
@@ -23,6 +23,7 @@ plot results/gallery-two-key --x early_exit.threshold --x-label p_tar --figures 
   --out results/gallery-two-key/figures/by-ptar >/dev/null
 plot results/gallery-two-key --x early_exit.threshold --x-label p_tar --figures latency-vs-x --two-column \
   --out results/gallery-two-key/figures/wide >/dev/null
+plot results/gallery-energy-cuts --x-label "cut (layers on the device)" >/dev/null
 plot --latest results >/dev/null
 q=$(ls -td results/quickstart-*/ | head -1)
 copy() { cp "$1" "docs/figures/$2"; echo "docs/figures/$2"; }
@@ -38,5 +39,6 @@ copy results/gallery-two-key/figures/resources-vs-x.png gallery-two-key-resource
 copy results/gallery-two-key/figures/by-ptar/accuracy-latency.png gallery-two-key-accuracy-latency.png
 copy results/gallery-two-key/figures/difference-vs-x.png gallery-two-key-difference-vs-bandwidth.png
 copy results/gallery-two-key/figures/wide/latency-vs-x.png gallery-two-key-latency-vs-ptar-wide.png
+copy results/gallery-energy-cuts/figures/latency-energy.png gallery-latency-energy.png
 copy "${q}figures/latency-cdf.png" quickstart-latency-cdf.png
 copy "${q}figures/exit-distribution.png" quickstart-exit-distribution.png

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.eesim.profile.Branch;
 import org.eesim.profile.Profile;
+import org.eesim.scenario.Energy;
 import org.eesim.scenario.ExitRule;
 import org.eesim.scenario.Exits;
 import org.eesim.scenario.Link;
@@ -34,6 +35,9 @@ public final class NetworkCosts {
     private final Link uplink;
     private final Link wan;
     private final Map<String, Double> mix;
+    /** The scenario's energy section, or null: then no energy can be expected. */
+    private final Energy energy;
+    private final int deviceCores;
 
     public NetworkCosts(Scenario s) {
         this.profile = s.profile();
@@ -59,6 +63,8 @@ public final class NetworkCosts {
         this.uplink = s.links().uplink();
         this.wan = s.links().wan();
         this.mix = s.workload().mix();
+        this.energy = s.energy();
+        this.deviceCores = s.tiers().device().cores();
     }
 
     public int layers() {
@@ -129,6 +135,31 @@ public final class NetworkCosts {
             t += reach.layer[cut2 + 1] * (bytesAfter[cut2] * 8.0 / wan.bandwidthBps() + wan.delaySeconds());
         }
         return t;
+    }
+
+    /**
+     * E[J] the device spends on a request under (cut1, cut2), the counterpart of
+     * {@link #expectedSeconds}: every layer and branch on the device costs its reach times its
+     * mean time times what a busy core adds to the device's idle draw; crossing the uplink costs
+     * its reach times the radio's send energy at {@code uplinkBps} and a whole tail. The simulator
+     * cuts a tail short when the device sends again within it; this model, like the time model's
+     * empty queues, takes transfers to be far apart. Needs the scenario's energy section.
+     */
+    public double expectedDeviceJoules(int cut1, int cut2, Reach reach, double uplinkBps) {
+        if (energy == null) {
+            throw new IllegalStateException("the scenario has no energy section");
+        }
+        double perSecond = energy.device().joulesPerCoreSecond(deviceCores);
+        double j = 0;
+        for (int l = 1; l <= cut1; l++) {
+            j += perSecond * (reach.layer[l] * layerSeconds(l, Tier.DEVICE) + branchesAfter(l, Tier.DEVICE, reach));
+        }
+        if (cut1 < n) {
+            long bytes = bytesAfter[cut1];
+            Energy.Radio radio = energy.radio();
+            j += reach.layer[cut1 + 1] * (radio.sendJoules(bytes * 8.0 / uplinkBps, bytes) + radio.tailJoules());
+        }
+        return j;
     }
 
     /** True when (cut1, cut2) places layers only on tiers that exist. */

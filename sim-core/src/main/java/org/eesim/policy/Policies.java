@@ -36,7 +36,7 @@ public final class Policies {
                 for (Branch b : s.profile().branches()) {
                     names.add(b.name());
                 }
-                return new NeurosurgeonPolicy(new NetworkCosts(s), s.exitRule(), names);
+                return new NeurosurgeonPolicy(new NetworkCosts(s), s.exitRule(), names, p.minimiseEnergy());
         }
     }
 }

@@ -21,7 +21,7 @@ public final class SweptColumns {
 
     /** The suffix of each kind's numeric column: its SI unit, spelt for a column name. */
     public static final Map<Units.Kind, String> SUFFIX = Map.of(Units.Kind.TIME, "s", Units.Kind.BITRATE, "bps",
-            Units.Kind.SIZE, "B", Units.Kind.RATE, "per_s");
+            Units.Kind.SIZE, "B", Units.Kind.RATE, "per_s", Units.Kind.POWER, "W", Units.Kind.ENERGY, "J");
 
     private final List<String> names;
     private final List<List<String>> rows;

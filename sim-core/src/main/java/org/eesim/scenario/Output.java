@@ -20,7 +20,8 @@ public record Output(Path dir, String name, List<String> figures, String figureX
      * analysis tests keep this list equal to the figures it knows.
      */
     public static final List<String> FIGURES = List.of("latency-cdf", "exit-distribution", "summary",
-            "offload-vs-x", "latency-vs-x", "accuracy-latency", "resources-vs-x", "difference-vs-x");
+            "offload-vs-x", "latency-vs-x", "accuracy-latency", "resources-vs-x", "difference-vs-x",
+            "latency-energy");
 
     public Output {
         if (dir == null) {

@@ -27,10 +27,20 @@ import java.util.Map;
  * @param branchThresholds    POPEX: more configurations, each a threshold per named branch
  *                            (branches not named keep {@code early_exit.threshold}), as POPEX
  *                            varies each side branch's threshold
+ * @param minimiseEnergy      Neurosurgeon: choose the cut of least expected device energy
+ *                            (the scenario's {@code energy} section) instead of least latency
  */
 public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
                            Monitor monitor, Expert expert, Adaptation adaptation,
-                           List<Map<String, Double>> branchThresholds) {
+                           List<Map<String, Double>> branchThresholds, boolean minimiseEnergy) {
+
+    /** A policy that minimises latency. */
+    public PolicyConfig(Kind kind, List<Double> thresholds, Double latencySeconds, boolean publishedIndexing,
+                        Monitor monitor, Expert expert, Adaptation adaptation,
+                        List<Map<String, Double>> branchThresholds) {
+        this(kind, thresholds, latencySeconds, publishedIndexing, monitor, expert, adaptation, branchThresholds,
+                false);
+    }
 
     /** The policy of a scenario without a {@code policy} section: the {@code placement} cuts. */
     public static final PolicyConfig FIXED = new PolicyConfig(Kind.FIXED, List.of(), null, false, null);
@@ -76,6 +86,9 @@ public record PolicyConfig(Kind kind, List<Double> thresholds, Double latencySec
         }
         if (latencySeconds != null && !(latencySeconds > 0)) {
             throw new IllegalArgumentException("latency requirement must be positive, got " + latencySeconds);
+        }
+        if (minimiseEnergy && kind != Kind.NEUROSURGEON) {
+            throw new IllegalArgumentException("only neurosurgeon minimises energy, not " + kind.key());
         }
     }
 

@@ -25,6 +25,7 @@ final class PolicyReader {
 
     static final List<String> KINDS = Arrays.stream(PolicyConfig.Kind.values()).map(PolicyConfig.Kind::key).toList();
     static final List<String> INDEXING = List.of("stated", "published");
+    static final List<String> OBJECTIVES = List.of("latency", "energy");
 
     private final Problems problems;
 
@@ -37,7 +38,7 @@ final class PolicyReader {
         YamlNode node = scenario.node("policy");
         int before = problems.size();
         Fields f = Fields.of(node, problems, "type", "thresholds", "latency_requirement", "indexing", "monitor",
-                "expert", "adaptation");
+                "expert", "adaptation", "minimise");
         String type = node == null ? "fixed" : f.choice("type", KINDS, "policy", "fixed");
         if (type == null) {
             return null;
@@ -60,6 +61,12 @@ final class PolicyReader {
         }
         boolean published = onlyFor(f, "indexing", kind, PolicyConfig.Kind.TINYML)
                 && "published".equals(f.choice("indexing", INDEXING, "indexing", "stated"));
+        boolean energy = onlyFor(f, "minimise", kind, PolicyConfig.Kind.NEUROSURGEON)
+                && "energy".equals(f.choice("minimise", OBJECTIVES, "objective", "latency"));
+        if (energy && !scenario.has("energy")) {
+            problems.addAtKey(f.node("minimise"), "minimise: energy needs the scenario's energy section, which says"
+                    + " what the device and its radio draw (energy: {} takes the defaults)");
+        }
         PolicyConfig.Monitor monitor = f.has("monitor") ? monitor(f, kind, links) : null;
         PolicyConfig.Adaptation adaptation = f.has("adaptation") ? adaptation(f.node("adaptation"), profile, reached)
                 : null;
@@ -71,7 +78,7 @@ final class PolicyReader {
         if (problems.size() > before) {
             return null;
         }
-        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert, adaptation, perBranch);
+        return new PolicyConfig(kind, thresholds, latency, published, monitor, expert, adaptation, perBranch, energy);
     }
 
     private boolean onlyFor(Fields f, String key, PolicyConfig.Kind kind, PolicyConfig.Kind owner) {

@@ -23,6 +23,7 @@ import org.eesim.profile.Profile;
  * @param output      where results go
  * @param policy      who decides the cuts while the run goes ({@link PolicyConfig#FIXED}: the
  *                    {@code placement}); {@code placement} may be {@code null} for other policies
+ * @param energy      the tiers' and the radio's power, or {@code null}: no energy is reported
  */
 public record Scenario(
         String name,
@@ -36,7 +37,16 @@ public record Scenario(
         ServiceTimeModel serviceTime,
         RunControl run,
         Output output,
-        PolicyConfig policy) {
+        PolicyConfig policy,
+        Energy energy) {
+
+    /** A scenario without an energy section. */
+    public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,
+                    Workload workload, ExitRule exitRule, ServiceTimeModel serviceTime, RunControl run,
+                    Output output, PolicyConfig policy) {
+        this(name, sourceFile, profile, tiers, links, placement, workload, exitRule, serviceTime, run, output,
+                policy, null);
+    }
 
     /** A scenario whose cuts are the fixed {@code placement}. */
     public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,

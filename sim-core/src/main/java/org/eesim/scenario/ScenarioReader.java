@@ -29,13 +29,17 @@ public final class ScenarioReader {
     private static final java.util.regex.Pattern FOLDER_NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
-            "early_exit", "service_time", "run", "output", "policy", "sweep");
+            "early_exit", "service_time", "run", "output", "policy", "energy", "sweep");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
+    static final List<String> ASSIGNMENTS = java.util.Arrays.stream(EdgeAssignment.values())
+            .map(EdgeAssignment::key).toList();
 
     private final Path file;
     private final Problems problems = new Problems();
     private final YamlNode given;
     private final ProfileCache profiles;
+    /** {@code tiers.edge.assignment}, read with the edge tier. */
+    private EdgeAssignment edgeAssignment = EdgeAssignment.STATIC;
 
     private ScenarioReader(Path file) {
         this(file, null, null);
@@ -135,6 +139,7 @@ public final class ScenarioReader {
                 ExpertReader.reachable(profile, workload.mixNames(), expertPeek(f.node("policy"), profile, w)));
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
         RunControl run = RunReader.read(f.required("run"), problems);
+        Energy energy = new EnergyReader(problems).read(f.node("energy"), edge, cloud);
         PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
         Output output = output(f.node("output"));
         if (!problems.isEmpty()) {
@@ -142,7 +147,7 @@ public final class ScenarioReader {
         }
         try {
             return new Scenario(name, file, profile, tiers, links, placement, w, rule,
-                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy);
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy, energy);
         } catch (IllegalArgumentException | NullPointerException e) {
             // Unreachable if the checks above are complete; if not, still a located message.
             problems.add(root, "invalid scenario: " + e.getMessage());
@@ -209,18 +214,25 @@ public final class ScenarioReader {
     private Tiers tiers(YamlNode node) {
         int before = problems.size();
         Fields f = Fields.of(node, problems, "device", "edge", "cloud");
-        TierSpec device = tier(f.required("device"));
-        TierSpec edge = tier(f.node("edge"));
-        TierSpec cloud = tier(f.node("cloud"));
-        return problems.size() > before || f.mapping() == null ? null : new Tiers(device, edge, cloud);
+        TierSpec device = tier(f.required("device"), false);
+        TierSpec edge = tier(f.node("edge"), true);
+        TierSpec cloud = tier(f.node("cloud"), false);
+        return problems.size() > before || f.mapping() == null ? null
+                : new Tiers(device, edge, cloud, edgeAssignment);
     }
 
-    private TierSpec tier(YamlNode node) {
+    /** A tier's machines; the edge's also say how requests are assigned to them ({@link #edgeAssignment}). */
+    private TierSpec tier(YamlNode node, boolean edge) {
         if (node == null) {
             return null;
         }
         int before = problems.size();
-        Fields f = Fields.of(node, problems, "count", "cores", "speed");
+        Fields f = edge ? Fields.of(node, problems, "count", "cores", "speed", "assignment")
+                : Fields.of(node, problems, "count", "cores", "speed");
+        if (edge) {
+            String a = f.choice("assignment", ASSIGNMENTS, "edge assignment", EdgeAssignment.STATIC.key());
+            edgeAssignment = a == null ? null : EdgeAssignment.valueOf(a.toUpperCase(Locale.ROOT));
+        }
         Integer count = atLeastOne(f, "count");
         Integer cores = atLeastOne(f, "cores");
         Double speed = f.number("speed", 1.0);

@@ -68,6 +68,10 @@ public final class ScenarioWriter {
         ObjectNode tiers = root.putObject("tiers");
         tier(tiers, "device", s.tiers().device());
         tier(tiers, "edge", s.tiers().edge());
+        if (s.tiers().edge() != null && s.tiers().edgeAssignment() != EdgeAssignment.STATIC) {
+            // only when not the default, so that scenarios written before the key keep their hash
+            ((ObjectNode) tiers.get("edge")).put("assignment", s.tiers().edgeAssignment().key());
+        }
         tier(tiers, "cloud", s.tiers().cloud());
         if (s.links().uplink() != null || s.links().wan() != null) {
             ObjectNode links = root.putObject("links");
@@ -80,6 +84,9 @@ public final class ScenarioWriter {
         if (s.policy().kind() != PolicyConfig.Kind.FIXED || s.policy().expert() != null
                 || s.policy().adaptation() != null) {
             policy(root.putObject("policy"), s.policy());
+        }
+        if (s.energy() != null) {
+            energy(root.putObject("energy"), s.energy());
         }
         workload(root.putObject("workload"), s.workload());
         exitRule(root.putObject("early_exit"), s.exitRule());
@@ -190,6 +197,9 @@ public final class ScenarioWriter {
         if (p.kind() == PolicyConfig.Kind.TINYML) {
             node.put("indexing", p.publishedIndexing() ? "published" : "stated");
         }
+        if (p.minimiseEnergy()) {
+            node.put("minimise", "energy");
+        }
         if (p.expert() != null) {
             ObjectNode e = node.putObject("expert")
                     .put("classifier_time", Units.format(p.expert().classifierSeconds(), Units.Kind.TIME));
@@ -213,6 +223,24 @@ public final class ScenarioWriter {
                     .put("samples", m.samples()).put("error", m.relativeError())
                     .put("lag", Units.format(m.lagSeconds(), Units.Kind.TIME));
         }
+    }
+
+    /** Every power resolved (presets written out); only the tiers the scenario has. */
+    private static void energy(ObjectNode node, Energy e) {
+        for (Tier t : Tier.values()) {
+            Energy.TierPower p = e.of(t);
+            if (p != null) {
+                node.putObject(lower(t)).put("idle", Units.format(p.idleWatts(), Units.Kind.POWER))
+                        .put("busy", Units.format(p.busyWatts(), Units.Kind.POWER));
+            }
+        }
+        Energy.Radio r = e.radio();
+        node.putObject("radio").put("send", Units.format(r.sendWatts(), Units.Kind.POWER))
+                .put("send_per_mbit", Units.format(r.sendJoulesPerMegabit(), Units.Kind.ENERGY))
+                .put("receive", Units.format(r.receiveWatts(), Units.Kind.POWER))
+                .put("receive_per_mbit", Units.format(r.receiveJoulesPerMegabit(), Units.Kind.ENERGY))
+                .put("tail_time", Units.format(r.tailSeconds(), Units.Kind.TIME))
+                .put("tail_power", Units.format(r.tailWatts(), Units.Kind.POWER));
     }
 
     private static void run(ObjectNode node, RunControl r) {

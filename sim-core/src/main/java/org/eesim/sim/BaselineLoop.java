@@ -113,6 +113,10 @@ public final class BaselineLoop {
                 throw new IllegalArgumentException("the baseline loop runs constant links only");
             }
         }
+        if (scenario.tiers().edgeAssignment() == org.eesim.scenario.EdgeAssignment.LEAST_LOADED) {
+            // the planner reads the topology's stations, which this loop's own queues leave idle
+            throw new IllegalArgumentException("the baseline loop does not run the least_loaded edge assignment");
+        }
         this.streams = Streams.of(scenario, replication);
         this.topology = new Topology(scenario, null, null);
         this.planner = new Planner(scenario, topology);

@@ -28,6 +28,10 @@ final class Planner {
     private Placement placement;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
+    private final int edgeCount;
+    private final int cloudCount;
+    /** Round robin: the edge the next request that leaves its device takes. */
+    private int turn;
     private final double[] speed = new double[3];
 
     private final int branchCount;
@@ -50,6 +54,8 @@ final class Planner {
         this.layerCount = profile.layers().size();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
+        this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
+        this.cloudCount = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
         for (Tier t : Tier.values()) {
             speed[t.ordinal()] = s.tiers().of(t) == null ? Double.NaN : s.tiers().of(t).speed();
         }
@@ -122,15 +128,43 @@ final class Planner {
         r.measured = measured;
         streams.nextRequest(device, user);
         plan(r, streams.input(), streams.noise(), streams.classifier());
+        r.edge = edgeCount == 0 ? -1 : edgeOf(r, now);
         route(r, streams.jitter());
         return r;
+    }
+
+    /**
+     * The edge machine that serves {@code r} ({@link org.eesim.scenario.EdgeAssignment}): its
+     * device's static one, or, for a request that leaves its device, the next in turn or the one
+     * free first. A request that stays on its device takes no turn.
+     */
+    private int edgeOf(Request r, double now) {
+        switch (topology.assignment()) {
+            case ROUND_ROBIN:
+                if (r.crossesUplink) {
+                    int e = turn;
+                    turn = turn + 1 == edgeCount ? 0 : turn + 1;
+                    return e;
+                }
+                break;
+            case LEAST_LOADED:
+                if (r.crossesUplink) {
+                    return topology.leastLoadedEdge(now);
+                }
+                break;
+            case STATIC:
+            default:
+                break;
+        }
+        return topology.staticEdge(r.device);
     }
 
     /**
      * The request's legs, in path order: the one place that says which resources a request
      * visits. Its device when a layer (or the expert classifier) runs there, the uplink when it
      * leaves the device, the edge when the edge has layers and it does not exit before them,
-     * the WAN and the cloud when it exits in the cloud.
+     * the WAN and the cloud when it exits in the cloud. The device and its access point are the
+     * device's own; the edge, WAN and cloud those of the request's edge.
      */
     private void route(Request r, SplitMix jitter) {
         LinkModel up = topology.uplink();
@@ -143,16 +177,19 @@ final class Planner {
             r.addLeg(topology.of(Topology.Kind.DEVICE, d), r.compute[Tier.DEVICE.ordinal()], 0);
         }
         if (r.crossesUplink) {
+            r.uplinkLeg = r.legCount;
             r.addLeg(topology.of(Topology.Kind.UPLINK, d), r.uplinkBytes, upDelay);
         }
+        // past the access point, the request follows its edge (r.edge), chosen at birth
         if (hasEdge && r.cut2 > r.cut1 && r.exitTier != Tier.DEVICE) {
-            r.addLeg(topology.of(Topology.Kind.EDGE, d), r.compute[Tier.EDGE.ordinal()], 0);
+            r.addLeg(topology.edgeResource(r.edge), r.compute[Tier.EDGE.ordinal()], 0);
         }
         if (r.crossesWan) {
-            r.addLeg(topology.of(Topology.Kind.WAN, d), r.wanBytes, wanDelay);
+            r.addLeg(topology.wanOfEdge(r.edge), r.wanBytes, wanDelay);
         }
         if (r.exitTier == Tier.CLOUD) {
-            r.addLeg(topology.of(Topology.Kind.CLOUD, d), r.compute[Tier.CLOUD.ordinal()], 0);
+            r.addLeg(hasEdge ? topology.cloudOfEdge(r.edge) : topology.of(Topology.Kind.CLOUD, d),
+                    r.compute[Tier.CLOUD.ordinal()], 0);
         }
     }
 

@@ -34,6 +34,8 @@ final class Replica {
     private final Window window;
     private final Arrival arrival;
     private final Clock events;
+    /** Null when the scenario has no energy section. */
+    private final EnergyMeter energy;
 
     /** Open arrivals: every device's next birth; one event on the list for the earliest. */
     private final Arrivals arrivals;
@@ -60,6 +62,7 @@ final class Replica {
         int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
         this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
         this.arrivals = new Arrivals(streams, scenario.tiers().device().count());
+        this.energy = scenario.energy() == null ? null : new EnergyMeter(scenario);
     }
 
     /** Schedules the first events: the window's opening, every source's first birth, the monitor's first probe. */
@@ -114,7 +117,12 @@ final class Replica {
      * arrival at the next leg's becomes an event, which keeps every resource's arrivals in time order.
      */
     private void leg(Request r, int i, double now) {
-        double leave = resources[r.legResource[i]].serve(now, r.legWork[i]) + r.legDelay[i];
+        Resource resource = resources[r.legResource[i]];
+        double served = resource.serve(now, r.legWork[i]);
+        if (i == r.uplinkLeg && energy != null) {
+            energy.sent(r, resource.station().lastStart(), served);
+        }
+        double leave = served + r.legDelay[i];
         if (i + 1 == r.legCount) {
             complete(r, leave);
         } else {
@@ -127,6 +135,9 @@ final class Replica {
         policy.completed(end, end - r.birth);
         if (r.measured) {
             metrics.record(r, end - r.birth);
+            if (energy != null) {
+                energy.record(r);
+            }
             policy.measured(r);
             window.completed();
         }
@@ -173,6 +184,9 @@ final class Replica {
         m.put("window.seconds", window.seconds());
         policy.putInto(m);
         putTiers(m, topology, window.seconds());
+        if (energy != null) {
+            energy.putInto(m, m.get("requests"), window.seconds());
+        }
         return m;
     }
 

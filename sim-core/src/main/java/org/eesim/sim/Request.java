@@ -13,6 +13,8 @@ final class Request {
 
     int device;
     int user;
+    /** The edge machine (0..E-1) past the access point, chosen at birth; -1 without an edge tier. */
+    int edge;
     double birth;
     boolean measured;
 
@@ -41,6 +43,10 @@ final class Request {
     final double[] legWork = new double[MAX_LEGS];
     /** Each leg's propagation delay after its service (links; 0 on machines). */
     final double[] legDelay = new double[MAX_LEGS];
+    /** The leg that crosses the uplink, or -1. */
+    int uplinkLeg = -1;
+    /** Joules the device's radio spends sending this request's tensor (its tail is counted apart). */
+    double radioJoules;
 
     void addLeg(int resource, double work, double delay) {
         legResource[legCount] = resource;

@@ -39,6 +39,8 @@ public final class Station implements Resource {
     private double busyIntegral;
     private double waitIntegral;
     private long jobs;
+    /** When the job admitted last starts its service (a transfer starts being sent). */
+    private double lastStart = Double.NaN;
 
     public Station(String name, int cores) {
         this.name = name;
@@ -82,6 +84,7 @@ public final class Station implements Resource {
         }
         double start = Math.max(now, earliest);
         double end = start + service;
+        lastStart = start;
         freeAt[k] = end;
         dropStarted(now);
         if (start > now) {
@@ -107,6 +110,16 @@ public final class Station implements Resource {
         return occupy(k, now, start, end, end - start);
     }
 
+    /** When the job admitted last starts its service (for a transmitter: starts being sent). */
+    double lastStart() {
+        return lastStart;
+    }
+
+    /** When the first core is free of every job admitted so far (a time past, for an idle station). */
+    double earliestFree() {
+        return freeAt[earliestCore()];
+    }
+
     private int earliestCore() {
         int k = 0;
         double earliest = freeAt[0];
@@ -120,6 +133,7 @@ public final class Station implements Resource {
     }
 
     private double occupy(int k, double now, double start, double end, double busy) {
+        lastStart = start;
         freeAt[k] = end;
         dropStarted(now);
         if (start > now) {

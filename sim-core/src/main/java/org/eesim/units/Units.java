@@ -25,7 +25,9 @@ public final class Units {
         TIME("a time", "s", "5 ms"),
         BITRATE("a bitrate", "bps", "18.8 Mbps"),
         SIZE("a size", "B", "300 KiB"),
-        RATE("a rate", "/s", "20/s");
+        RATE("a rate", "/s", "20/s"),
+        POWER("a power", "W", "10 W"),
+        ENERGY("an energy", "J", "5 mJ");
 
         private final String article;
         private final String siUnit;
@@ -68,7 +70,7 @@ public final class Units {
 
     private static final Map<String, Unit> UNITS = new LinkedHashMap<>();
     /** Spellings accepted but not advertised (the Greek mu, Kbps). */
-    private static final List<String> ALIASES = List.of("\u03bcs", "Kbps");
+    private static final List<String> ALIASES = List.of("\u03bcs", "Kbps", "\u00b5J");
 
     static {
         // Registration order is the order in which messages list the units: smallest first.
@@ -105,6 +107,16 @@ public final class Units {
         unit("/ms", Kind.RATE, "1e3");
         unit("/min", Kind.RATE, BigDecimal.ONE.divide(new BigDecimal(60), MathContext.DECIMAL128).toString());
         unit("/h", Kind.RATE, BigDecimal.ONE.divide(new BigDecimal(3600), MathContext.DECIMAL128).toString());
+        unit("uW", Kind.POWER, "1e-6");
+        unit("mW", Kind.POWER, "1e-3");
+        unit("W", Kind.POWER, "1");
+        unit("kW", Kind.POWER, "1e3");
+        unit("nJ", Kind.ENERGY, "1e-9");
+        unit("uJ", Kind.ENERGY, "1e-6");
+        unit("\u00b5J", Kind.ENERGY, "1e-6");
+        unit("mJ", Kind.ENERGY, "1e-3");
+        unit("J", Kind.ENERGY, "1");
+        unit("kJ", Kind.ENERGY, "1e3");
     }
 
     private static void time(String symbol, String factor) {
@@ -127,7 +139,7 @@ public final class Units {
     }
 
     /**
-     * The SI value of {@code text}: seconds, bits per second, bytes or events per second.
+     * The SI value of {@code text}: seconds, bits per second, bytes, events per second, watts or joules.
      *
      * @throws IllegalArgumentException with a message fit for the user (it does not repeat the
      *                                  text's location, which only the caller knows)
@@ -218,6 +230,8 @@ public final class Units {
             case BITRATE -> List.of("Gbps", "Mbps", "kbps", "bps");
             case SIZE -> List.of("GiB", "MiB", "KiB", "GB", "MB", "kB", "B");
             case RATE -> List.of("/s", "/min", "/h");
+            case POWER -> List.of("kW", "W", "mW", "uW");
+            case ENERGY -> List.of("kJ", "J", "mJ", "uJ", "nJ");
         };
     }
 

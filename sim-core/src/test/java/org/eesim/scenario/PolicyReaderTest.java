@@ -60,6 +60,31 @@ class PolicyReaderTest {
     }
 
     @Test
+    void neurosurgeonMayMinimiseEnergyWithAnEnergySection() throws ProblemsException {
+        Path f = copy("popex.yaml");
+        edit(f, "  thresholds: [0.6, 0.8, 0.9, {b1: 0.95, b2: 0.7}]\n  latency_requirement: 80 ms\n", "");
+        edit(f, "type: popex", "type: neurosurgeon\n  minimise: energy");
+        assertProblem(problems(f), f, lineOf(f, "minimise: energy"), "policy.minimise",
+                "minimise: energy needs the scenario's energy section");
+        edit(f, "workload:\n", "energy: {radio: lte}\nworkload:\n");
+        Scenario s = ScenarioReader.read(f);
+        assertEquals(true, s.policy().minimiseEnergy());
+        edit(f, "minimise: energy", "minimise: latency");
+        assertEquals(false, ScenarioReader.read(f).policy().minimiseEnergy());
+        edit(f, "minimise: latency", "minimise: power");
+        assertProblem(problems(f), f, lineOf(f, "minimise: power"), "policy.minimise",
+                "unknown objective 'power' (expected one of: latency, energy)");
+    }
+
+    @Test
+    void onlyNeurosurgeonMinimisesEnergy() {
+        Path f = copy("popex.yaml");
+        edit(f, "type: popex", "type: popex\n  minimise: energy");
+        assertProblem(problems(f), f, lineOf(f, "minimise: energy"), "policy.minimise",
+                "minimise is a setting of policy neurosurgeon, not of popex");
+    }
+
+    @Test
     void unknownPolicyType() {
         Path f = copy("popex.yaml");
         edit(f, "type: popex", "type: popx");

@@ -41,7 +41,7 @@ class ScenarioReaderErrorsTest {
         int line = change("service_time: exponential", "service_tme: exponential");
         Problem p = assertProblem(problems(file), file, line, "service_tme", "unknown key 'service_tme': did you mean"
                 + " 'service_time'? (expected one of: name, profile, tiers, links, placement, workload, early_exit,"
-                + " service_time, run, output, policy, sweep)");
+                + " service_time, run, output, policy, energy, sweep)");
         assertEquals(1, p.column());
     }
 
@@ -57,8 +57,64 @@ class ScenarioReaderErrorsTest {
         int line = change("figures: [latency-cdf, offload-vs-x]", "figures: [latency-cdf, ofload-vs-x]");
         Problem p = assertProblem(problems(file), file, line, "output.figures[1]",
                 "unknown figure 'ofload-vs-x': did you mean 'offload-vs-x'? (known: latency-cdf, exit-distribution,"
-                        + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x, difference-vs-x)");
+                        + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x, difference-vs-x,"
+                        + " latency-energy)");
         assertEquals(26, p.column(), "1-based: the o of ofload");
+    }
+
+    @Test
+    void edgeAssignmentIsOneOfThree() {
+        int line = change("assignment: round_robin", "assignment: round-robin");
+        assertProblem(problems(file), file, line, "tiers.edge.assignment", "unknown edge assignment 'round-robin':"
+                + " did you mean 'round_robin'? (expected one of: static, round_robin, least_loaded)");
+    }
+
+    @Test
+    void onlyTheEdgeHasAnAssignment() {
+        int line = change("cores: 8, speed: 8}", "cores: 8, speed: 8, assignment: static}");
+        assertProblem(problems(file), file, line, "tiers.cloud.assignment",
+                "unknown key 'assignment' (expected one of: count, cores, speed)");
+    }
+
+    @Test
+    void unknownDevicePresetSuggestsTheNearest() {
+        int line = change("device: jetson-nano-5w", "device: jetson-nano-5W");
+        assertProblem(problems(file), file, line, "energy.device", "unknown device preset 'jetson-nano-5W': did you"
+                + " mean 'jetson-nano-5w'? (expected one of: jetson-nano, jetson-nano-5w)");
+    }
+
+    @Test
+    void busyPowerBelowIdle() {
+        int line = change("{idle: 25 W, busy: 80 W}", "{idle: 25 W, busy: 20 W}");
+        assertProblem(problems(file), file, line, "energy.edge.busy", "busy (20 W) must be at least idle (25 W)");
+    }
+
+    @Test
+    void powersNeedPowerUnits() {
+        int line = change("{idle: 90 W, busy: 250 W}", "{idle: 90 J, busy: 250}");
+        List<Problem> problems = problems(file);
+        assertProblem(problems, file, line, "energy.cloud.idle", "'90 J' is an energy, expected a power");
+        assertProblem(problems, file, line, "energy.cloud.busy", "'250' needs a unit, e.g. '10 W'");
+    }
+
+    @Test
+    void anEdgeHasNoPresets() {
+        int line = change("edge: {idle: 25 W, busy: 80 W}", "edge: jetson-nano");
+        assertProblem(problems(file), file, line, "energy.edge",
+                "expected {idle: <power>, busy: <power>}, got 'jetson-nano'");
+    }
+
+    @Test
+    void aTailNeedsItsTimeAndPower() {
+        int line = change(", tail_time: 5 s, tail_power: 900 mW}", ", tail_time: 5 s}");
+        assertProblem(problems(file), file, line, "energy.radio",
+                "give tail_time and tail_power together (or neither: no tail)");
+        change("radio: {send: 1.2 W, send_per_mbit: 400 mJ, receive: 1 W, receive_per_mbit: 50 mJ, tail_time: 5 s}",
+                "radio: {send_per_mbit: 400 mJ}");
+        assertProblem(problems(file), file, line, "energy.radio.send", "missing required key 'send'");
+        change("radio: {send_per_mbit: 400 mJ}", "radio: 5g");
+        assertProblem(problems(file), file, line, "energy.radio",
+                "unknown radio preset '5g' (expected one of: wifi, lte)");
     }
 
     @Test

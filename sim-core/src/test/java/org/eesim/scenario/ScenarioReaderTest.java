@@ -5,6 +5,7 @@ import static org.eesim.yaml.ProblemAssertions.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ class ScenarioReaderTest {
         assertEquals("full-example", s.name());
         assertEquals(file, s.sourceFile());
         assertEquals("tiny", s.profile().name());
-        assertEquals(new Tiers(new TierSpec(10, 1, 0.5), new TierSpec(1, 4, 2), new TierSpec(1, 8, 8)), s.tiers());
+        assertEquals(new Tiers(new TierSpec(10, 1, 0.5), new TierSpec(1, 4, 2), new TierSpec(1, 8, 8),
+                EdgeAssignment.ROUND_ROBIN), s.tiers());
         assertEquals(new Links(new Link(18.8e6, 0.005, true), new Link(1e9, 0.02, false)), s.links());
         assertEquals(new Placement(1, 2), s.placement());
         assertEquals(new Workload(new Arrival.Poisson(2), Map.of("pristine", 0.7, "blur-3", 0.3), 0.1), s.workload());
@@ -33,6 +35,32 @@ class ScenarioReaderTest {
                 s.run());
         assertEquals(new Output(Path.of("results"), "full-run", List.of("latency-cdf", "offload-vs-x"),
                 "links.uplink.bandwidth"), s.output());
+        assertEquals(new Energy(Energy.JETSON_NANO_5W, new Energy.TierPower(25, 80), new Energy.TierPower(90, 250),
+                new Energy.Radio(1.2, 0.4, 1, 0.05, 5, 0.9)), s.energy());
+    }
+
+    @Test
+    void energyTakesPresetsAndDefaultsAndKeepsOnlyTheTiersPresent(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, "  device: jetson-nano-5w\n", "");
+        edit(file, "  radio: {send: 1.2 W, send_per_mbit: 400 mJ, receive: 1 W, receive_per_mbit: 50 mJ,"
+                + " tail_time: 5 s, tail_power: 900 mW}", "  radio: lte");
+        Energy e = ScenarioReader.read(file).energy();
+        assertEquals(Energy.JETSON_NANO, e.device(), "the default device");
+        assertEquals(Energy.LTE, e.radio());
+        assertEquals(new Energy.TierPower(25, 80), e.edge());
+        edit(file, "  cloud:  {count: 1, cores: 8, speed: 8}\n", "");
+        edit(file, "{cut1: 1, cut2: 2}", "{cut1: 1, cut2: 3}");
+        assertNull(ScenarioReader.read(file).energy().cloud(), "written for a tier that does not exist: left out");
+    }
+
+    @Test
+    void anEmptyEnergySectionIsAllDefaults(@TempDir Path tmp) throws Exception {
+        Path file = new ScenarioFiles(tmp).scenario("minimal.yaml");
+        Files.writeString(file, Files.readString(file) + "energy: {}\n");
+        assertEquals(Energy.defaults(false, false), ScenarioReader.read(file).energy());
+        assertEquals(new Energy(Energy.JETSON_NANO, null, null, Energy.WIFI), Energy.defaults(false, false));
+        assertNull(ScenarioReader.read(resource("scenarios/rates.yaml")).energy(), "no section: no energy");
     }
 
     @Test
@@ -70,11 +98,20 @@ class ScenarioReaderTest {
     @Test
     void aLinkBetweenTiersThatDoNotExistIsLeftOut(@TempDir Path tmp) throws ProblemsException {
         Path file = new ScenarioFiles(tmp).scenario("full.yaml");
-        edit(file, "  edge:   {count: 1, cores: 4, speed: 2}\n", "");
+        edit(file, "  edge:   {count: 1, cores: 4, speed: 2, assignment: round_robin}\n", "");
         edit(file, "{cut1: 1, cut2: 2}", "{cut1: 1, cut2: 1}");
         Scenario s = ScenarioReader.read(file);
         assertNull(s.tiers().edge());
         assertEquals(new Links(new Link(18.8e6, 0.005, true), null), s.links());
+    }
+
+    @Test
+    void edgeAssignmentDefaultsToStatic(@TempDir Path tmp) throws ProblemsException {
+        Path file = new ScenarioFiles(tmp).scenario("full.yaml");
+        edit(file, ", assignment: round_robin}", "}");
+        assertEquals(EdgeAssignment.STATIC, ScenarioReader.read(file).tiers().edgeAssignment());
+        edit(file, "speed: 2}", "speed: 2, assignment: least_loaded}");
+        assertEquals(EdgeAssignment.LEAST_LOADED, ScenarioReader.read(file).tiers().edgeAssignment());
     }
 
     @Test

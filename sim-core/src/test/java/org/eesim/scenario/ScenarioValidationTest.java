@@ -120,7 +120,7 @@ class ScenarioValidationTest {
 
     @Test
     void layersOnAnAbsentEdge() {
-        edit(full, "  edge:   {count: 1, cores: 4, speed: 2}\n", "");
+        edit(full, "  edge:   {count: 1, cores: 4, speed: 2, assignment: round_robin}\n", "");
         assertProblem(problems(full), full, lineOf(full, "placement:"), "placement",
                 "layer 2 is placed on the edge, but there is no edge tier (make cut1 = cut2, or add tiers.edge)");
     }

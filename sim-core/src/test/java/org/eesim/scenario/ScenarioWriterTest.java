@@ -34,7 +34,7 @@ class ScenarioWriterTest {
 
     private static List<Object> withoutProfileAndSource(Scenario s) {
         return java.util.Arrays.asList(s.name(), s.tiers(), s.links(), s.placement(), s.workload(), s.exitRule(),
-                s.serviceTime(), s.run(), s.output(), s.policy());
+                s.serviceTime(), s.run(), s.output(), s.policy(), java.util.Objects.toString(s.energy()));
     }
 
     @Test

@@ -55,6 +55,7 @@ final class Fixtures {
         TierSpec device = new TierSpec(1, 1, 1);
         TierSpec edge;
         TierSpec cloud;
+        org.eesim.scenario.EdgeAssignment assignment = org.eesim.scenario.EdgeAssignment.STATIC;
         Link uplink;
         Link wan;
         Placement placement;
@@ -64,6 +65,7 @@ final class Fixtures {
         ExitRule rule = new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of(), Set.of());
         ServiceTimeModel time = ServiceTimeModel.EXPONENTIAL;
         RunControl run = requests(10_000, 1_000, 5, 1);
+        org.eesim.scenario.Energy energy;
 
         ScenarioBuilder(Profile p) {
             this.profile = p;
@@ -72,9 +74,9 @@ final class Fixtures {
         }
 
         Scenario build() {
-            return new Scenario("test", Path.of("test.yaml"), profile, new Tiers(device, edge, cloud),
+            return new Scenario("test", Path.of("test.yaml"), profile, new Tiers(device, edge, cloud, assignment),
                     new Links(uplink, wan), placement, new Workload(arrival, mix, deadline), rule, time, run,
-                    new Output(Path.of("results"), null));
+                    new Output(Path.of("results"), null), org.eesim.scenario.PolicyConfig.FIXED, energy);
         }
     }
 

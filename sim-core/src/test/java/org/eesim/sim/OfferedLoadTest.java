@@ -43,6 +43,24 @@ class OfferedLoadTest {
     }
 
     @Test
+    void edgesSharedInTurnSplitTheDevicesEvenly() {
+        var b = Fixtures.builder(Fixtures.oneLayer(0.3, 1_000));
+        b.time = ServiceTimeModel.MEAN;
+        b.arrival = new Arrival.Deterministic(2.0); // 0.5/s per device
+        b.device = new TierSpec(3, 1, 1);
+        b.edge = new TierSpec(2, 1, 1);
+        b.uplink = Fixtures.link(100_000, 0.01, true);
+        b.placement = new Placement(0, 1);
+        // static: devices 0 and 2 on edge 0 (and its access point): 1/s x 0.3 s
+        assertEquals(0.3, load(OfferedLoad.of(b.build(), 1), "edge"), 1e-12);
+        b.assignment = org.eesim.scenario.EdgeAssignment.ROUND_ROBIN;
+        OfferedLoad l = OfferedLoad.of(b.build(), 1);
+        // in turn: 1.5/s over 2 edges; the access points stay the devices' own (2 devices on one)
+        assertEquals(0.75 * 0.3, load(l, "edge"), 1e-12);
+        assertEquals(1.0 * 8_000 / 100_000, load(l, "uplink"), 1e-12);
+    }
+
+    @Test
     void aSharedUplinkAndAnEdgeAddUpTheirDevices() {
         var b = Fixtures.builder(Fixtures.oneLayer(0.3, 1_000));
         b.time = ServiceTimeModel.MEAN;

@@ -44,6 +44,29 @@ class UnitsTest {
         assertEquals(perSecond, Units.parse(text, Kind.RATE), 1e-15 * perSecond);
     }
 
+    @ParameterizedTest(name = "{0} = {1} W")
+    @CsvSource(delimiter = '=', value = {
+        "10 W = 10", "1288.04 mW = 1.28804", "2 kW = 2000", "250 uW = 2.5e-4", "0.5W = 0.5"})
+    void power(String text, double watts) {
+        assertEquals(watts, Units.parse(text, Kind.POWER));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} J")
+    @CsvSource(delimiter = '=', value = {
+        "5 J = 5", "438.39 mJ = 0.43839", "3 uJ = 3e-6", "3 \u00b5J = 3e-6", "7 nJ = 7e-9", "1.5 kJ = 1500"})
+    void energy(String text, double joules) {
+        assertEquals(joules, Units.parse(text, Kind.ENERGY));
+    }
+
+    @Test
+    void powerAndEnergyAreKindsOfTheirOwn() {
+        assertTrue(message("10 W", Kind.ENERGY).contains("'10 W' is a power, expected an energy"));
+        assertTrue(message("5 J", Kind.POWER).contains("'5 J' is an energy, expected a power (units: uW, mW, W, kW)"),
+                message("5 J", Kind.POWER));
+        assertTrue(message("10", Kind.POWER).contains("needs a unit, e.g. '10 W'"));
+        assertTrue(message("10 w", Kind.POWER).contains("did you mean 'W'?"), message("10 w", Kind.POWER));
+    }
+
     @Test
     void decimalScalingIsExact() {
         // 5 * 0.001 in binary is 0.005000000000000001; written 5 ms must be the double 0.005.
@@ -100,7 +123,9 @@ class UnitsTest {
         "7200, TIME, 2 h", "1.0E-12, TIME, 1e-12 s",
         "18.8e6, BITRATE, 18.8 Mbps", "1e9, BITRATE, 1 Gbps", "20e6, BITRATE, 20 Mbps", "12345, BITRATE, 12345 bps",
         "12288, SIZE, 12 KiB", "1500000, SIZE, 1.5 MB", "1000, SIZE, 1 kB",
-        "2, RATE, 2/s", "0.5, RATE, 30/min", "0.001, RATE, 3.6/h"})
+        "2, RATE, 2/s", "0.5, RATE, 30/min", "0.001, RATE, 3.6/h",
+        "10, POWER, 10 W", "1.28804, POWER, 1.28804 W", "0.13286, POWER, 132.86 mW", "1500, POWER, 1.5 kW",
+        "0.43839, ENERGY, 438.39 mJ", "12.3, ENERGY, 12.3 J", "2e-7, ENERGY, 200 nJ"})
     void formatChoosesAReadableUnit(double value, Kind kind, String expected) {
         assertEquals(expected, Units.format(value, kind));
     }

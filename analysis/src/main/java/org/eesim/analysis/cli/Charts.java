@@ -60,8 +60,8 @@ public final class Charts implements Callable<Integer> {
     @Option(names = "--figures", split = ",", paramLabel = "NAME",
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
-                    + " accuracy-latency, resources-vs-x, difference-vs-x (common-seed sweeps); default: the"
-                    + " run's output.figures")
+                    + " accuracy-latency, resources-vs-x, difference-vs-x (common-seed sweeps), latency-energy;"
+                    + " default: the run's output.figures")
     List<String> figures = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -23,7 +23,7 @@ public final class Figures {
     public enum Kind {
         LATENCY_CDF(false), EXIT_DISTRIBUTION(false), SUMMARY(false),
         OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true),
-        DIFFERENCE_VS_X(true);
+        DIFFERENCE_VS_X(true), LATENCY_ENERGY(true);
 
         private final boolean needsX;
 
@@ -181,6 +181,7 @@ public final class Figures {
                 case ACCURACY_LATENCY -> AccuracyLatency.of(sweep, logAll);
                 case RESOURCES_VS_X -> ResourcesVsX.of(sweep, logX);
                 case DIFFERENCE_VS_X -> DifferenceVsX.of(sweep, logX);
+                case LATENCY_ENERGY -> LatencyEnergy.of(sweep);
             };
             if (f != null) {
                 if (reference != null) {
@@ -248,9 +249,14 @@ public final class Figures {
         }
         if (xKey == null) {
             all.removeIf(Kind::needsX);
-        } else if (folders.stream().allMatch(f -> f.summary().get(0, "accuracy")
+            return all;
+        }
+        if (folders.stream().allMatch(f -> f.summary().get(0, "accuracy")
                 .map(r -> Double.isNaN(r.mean())).orElse(true))) {
             all.remove(Kind.ACCURACY_LATENCY); // nothing to draw, and not worth an error
+        }
+        if (folders.stream().allMatch(f -> f.summary().get(0, LatencyEnergy.METRIC).isEmpty())) {
+            all.remove(Kind.LATENCY_ENERGY); // runs without an energy section
         }
         return all;
     }

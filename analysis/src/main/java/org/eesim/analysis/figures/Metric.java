@@ -21,6 +21,14 @@ public record Metric(String name, String label, String unit, double scale) {
         if (name.startsWith("exit.")) {
             return new Metric(name, "Exit at " + name.substring(5), "%", 100);
         }
+        if (name.startsWith("energy.")) {
+            String what = name.substring("energy.".length());
+            String tier = what.replace("_idle", "").replace("_radio", "");
+            String words = (tier.equals("device") ? "Device" : tier.equals("edge") ? "Edge" : "Cloud")
+                    + (what.endsWith("_radio") ? " radio" : "") + (what.endsWith("_idle") ? " idle" : "")
+                    + " energy per request";
+            return new Metric(name, words, "J", 1);
+        }
         if (name.startsWith("util.")) {
             return new Metric(name, "Utilisation, " + tier(name.substring(5)), "%", 100);
         }

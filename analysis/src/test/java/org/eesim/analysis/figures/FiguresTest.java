@@ -144,6 +144,49 @@ class FiguresTest {
         assertValidFiles(f);
     }
 
+    /**
+     * Latency against device energy: a (50 ms, 0.5 J) and b (80 ms, 0.2 J) both on the front,
+     * e (90 ms, 0.3 J) dominated by b; blur2's c and d on their own front.
+     */
+    @Test
+    void latencyEnergyFrontKeepsTheFastOrFrugal() throws Exception {
+        List<ResultsFolder> folders = new ArrayList<>();
+        double[][] runs = {{0.6, 0.05, 0.5}, {0.9, 0.08, 0.2}, {0.7, 0.09, 0.3}};
+        String[] names = {"a", "b", "e"};
+        for (int i = 0; i < runs.length; i++) {
+            folders.add(open(withEnergy(TestRuns.write(tmp, names[i], runs[i][0], "18.8 Mbps", "pristine",
+                    runs[i][1], 0.8), runs[i][2])));
+        }
+        folders.add(open(withEnergy(TestRuns.write(tmp, "c", 0.6, "18.8 Mbps", "blur2", 0.06, 0.6), 0.7)));
+        folders.add(open(withEnergy(TestRuns.write(tmp, "d", 0.9, "18.8 Mbps", "blur2", 0.09, 0.7), 0.4)));
+        Figure f = LatencyEnergy.of(sweepOn("early_exit.threshold", folders));
+        XYDataset d = f.chart().getXYPlot().getDataset();
+        assertEquals("pristine: Pareto front", d.getSeriesKey(0));
+        assertEquals(2, d.getItemCount(0)); // b then a, by energy
+        assertEquals(0.2, d.getXValue(0, 0), 1e-12);
+        assertEquals(80, d.getYValue(0, 0), 1e-9);
+        assertEquals(3, d.getItemCount(1));
+        assertEquals("blur2: Pareto front", d.getSeriesKey(2));
+        assertEquals(2, d.getItemCount(2));
+        assertEquals(4, f.data().count("pareto", true));
+        assertValidFiles(f);
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(org.eesim.analysis.results.ResultsException.class,
+                () -> LatencyEnergy.of(sweepOn("early_exit.threshold", sweep())));
+        assertTrue(ex.getMessage().contains("no folder reports energy.device"), ex.getMessage());
+    }
+
+    /** The folder with an energy.device row added to its summary. */
+    private static Path withEnergy(Path dir, double joules) {
+        try {
+            Files.writeString(dir.resolve("summary.csv"), String.format(java.util.Locale.ROOT,
+                    "0,energy.device,2,%s,0.01,%s,%s%n", joules, joules - 0.01, joules + 0.01),
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     @Test
     void severalConditionsShareColourByConditionAndDashByStatistic() {
         Figure f = LatencyVsX.of(sweepOn("early_exit.threshold", sweep()));
