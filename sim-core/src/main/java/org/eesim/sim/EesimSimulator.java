@@ -103,14 +103,19 @@ public final class EesimSimulator extends DevsSimulator<Double> {
     }
 
     /**
-     * DevsSimulator's event loop, its stopping-condition check included, without a lock per event
-     * (one thread drives this simulator) and firing TIME_CHANGED only when someone listens.
+     * DevsSimulator's event loop, its stopping-condition check included (the condition and the
+     * warm-up time looked up once, not per event), without a lock per event (one thread drives
+     * this simulator) and firing TIME_CHANGED only when someone listens.
      */
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void run() {
         this.runflag = true;
         boolean notify = hasListeners();
         double until = this.runUntilTime;
+        // DSOL's checkStoppingCondition, its look-ups done once: the same test after every event
+        java.util.function.Predicate stop = getReplication().getStoppingCondition();
+        double warmup = getReplication().getWarmupTime();
         while (this.runState == RunState.STARTED) {
             SimEventInterface<Double> event = this.eventList.first();
             if (event == null || event.getAbsoluteExecutionTime() > until) {
@@ -126,7 +131,9 @@ public final class EesimSimulator extends DevsSimulator<Double> {
             this.simulatorTime = t;
             try {
                 event.execute();
-                checkStoppingCondition();
+                if (stop != null && t > warmup && stop.test(getModel())) {
+                    endReplication();
+                }
             } catch (RuntimeException e) {
                 handleSimulationException(e);
             }
