@@ -89,7 +89,7 @@ final class Replica {
 
     /** The earliest device's arrival: its birth, and the event of the next earliest. */
     private void arrive() {
-        birth(arrivals.pollFirst(), 0);
+        birth(arrivals.firstDevice(), 0); // which puts the device's next birth in its place
         events.at(arrivals.firstTime(), nextArrival);
     }
 
@@ -101,9 +101,9 @@ final class Replica {
         }
         Request r = planner.newRequest(device, user, now, measured, streams);
         if (arrival instanceof Arrival.Poisson p) {
-            arrivals.add(device, now + arrivals.nextExponential(device, 1.0 / p.ratePerSecond()));
+            arrivals.replaceFirst(now + arrivals.nextExponential(device, 1.0 / p.ratePerSecond()));
         } else if (arrival instanceof Arrival.Deterministic det) {
-            arrivals.add(device, now + det.intervalSeconds());
+            arrivals.replaceFirst(now + det.intervalSeconds());
         }
         if (r.legCount == 0) {
             complete(r, now);
