@@ -21,6 +21,7 @@ import java.util.Arrays;
 public final class Station implements Resource {
 
     private final String name;
+    private final int index;
     private final double[] freeAt;
     private static final double[] NONE = new double[0];
     /**
@@ -43,12 +44,21 @@ public final class Station implements Resource {
     private double lastStart = Double.NaN;
 
     public Station(String name, int cores) {
-        this.name = name;
+        this(name, -1, cores);
+    }
+
+    /**
+     * Station {@code index} of a kind called {@code prefix} ({@code device-17}): the name is made
+     * only when asked for, since a model of 10,000 devices builds 10,000 stations per replication.
+     */
+    Station(String prefix, int index, int cores) {
+        this.name = prefix;
+        this.index = index;
         this.freeAt = new double[cores];
     }
 
     public String name() {
-        return name;
+        return index < 0 ? name : name + "-" + index;
     }
 
     public int cores() {

@@ -28,8 +28,10 @@ final class Topology {
     enum Kind {
         DEVICE, UPLINK, EDGE, WAN, CLOUD;
 
+        private final String key = name().toLowerCase(Locale.ROOT);
+
         String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
         }
     }
 
@@ -148,7 +150,7 @@ final class Topology {
         int first = resources.size();
         Station[] s = new Station[count];
         for (int i = 0; i < count; i++) {
-            s[i] = new Station(kind.key() + "-" + i, cores);
+            s[i] = new Station(kind.key(), i, cores);
             resources.add(link == null ? s[i] : link.transmitter(s[i]));
             kinds.add(kind);
         }
