@@ -17,13 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code eesim} command line: {@code validate}, {@code run}, {@code merge} and {@code slurm}. User errors (a bad scenario,
+ * The {@code eesim} command line: {@code validate}, {@code run}, {@code merge}, {@code slurm} and {@code import-profile}. User errors (a bad scenario,
  * a missing file) print located messages and exit with status 2, a file that cannot be read or written one
  * line {@code error: ...} and status 1; never a stack trace.
  */
 @Command(name = "eesim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulation of edge-cloud offloading for early-exit DNNs.",
-        subcommands = {Main.Validate.class, RunCommand.class, MergeCommand.class, SlurmCommand.class})
+        subcommands = {Main.Validate.class, RunCommand.class, MergeCommand.class, SlurmCommand.class,
+            ImportProfileCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for a problem in the user's input. */
