@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.ProblemsException;
+import org.eesim.yaml.Suggest;
 import org.eesim.yaml.TextFiles;
 
 /**
@@ -28,6 +29,10 @@ public final class CsvImport {
     private static final long MAX_BYTES = 64L << 20;
     private static final Map<String, Double> UNITS = Map.of("s", 1.0, "ms", 1e3, "us", 1e6);
     private static final double EPS = 1e-9;
+    private static final List<String> LAYER_COLUMNS = List.of("kind", "name", "after", "output_shape", "output_bytes",
+            "flops");
+    private static final List<String> EXIT_COLUMNS = List.of("condition", "threshold", "exit", "share", "conditional",
+            "accuracy");
 
     /** One CSV data row: its 1-based line, the columns' start columns, and the cells by header. */
     private record Row(int line, Map<String, String> cells, Map<String, Integer> columns) {
@@ -110,6 +115,7 @@ public final class CsvImport {
         long[] input = null;
         List<Long> inputShape = null;
         if (lc != null) {
+            unknownColumns(layersFile, lc, LAYER_COLUMNS, true);
             String unit = timeUnit(layersFile, lc);
             boolean readable = require(layersFile, lc, "kind", "name");
             if (!readable) {
@@ -252,6 +258,9 @@ public final class CsvImport {
                 String u = h.substring(h.lastIndexOf('_') + 1);
                 if (!UNITS.containsKey(u)) {
                     header(file, csv, h, "unknown time unit '" + u + "' in column " + h + " (expected: s, ms, us)");
+                } else if (!List.of("time_" + u, "time_sd_" + u, "samples_" + u).contains(h)) {
+                    header(file, csv, h, "unknown column '" + h + "' (time columns: time_" + u + ", time_sd_" + u
+                            + ", samples_" + u + ")");
                 } else if (unit != null && !unit.equals(u)) {
                     header(file, csv, h, "column " + h + " is in " + u + ", but the times before are in " + unit
                             + ": use one unit");
@@ -327,14 +336,20 @@ public final class CsvImport {
     private Long bytes(Path file, Row r, List<Long> shape) {
         if (r.get("output_bytes") != null) {
             Long b = whole(file, r, "output_bytes");
-            if (b != null && shape != null && product(shape) != b) {
-                at(file, r, "output_bytes", "output_bytes " + b + " disagrees with output_shape (" + product(shape)
-                        + " bytes as float32): give one of them");
+            if (b != null && shape != null && Math.abs((double) b - 4.0 * shape.stream().mapToDouble(Long::doubleValue)
+                    .reduce(1, (x, y) -> x * y)) > 0.5) {
+                at(file, r, "output_bytes", "output_bytes " + b + " disagrees with output_shape " + r.get("output_shape")
+                        + " (4 bytes per float32 element): give one of them");
             }
             return b;
         }
         if (shape != null) {
-            return product(shape);
+            try {
+                return product(shape);
+            } catch (ArithmeticException e) {
+                at(file, r, "output_shape", "the tensor is too large to count its bytes");
+                return null;
+            }
         }
         if (r.get("output_shape") == null) {
             at(file, r, "output_bytes", "missing output_bytes (or output_shape, e.g. 64x56x56)");
@@ -353,6 +368,7 @@ public final class CsvImport {
     // ---------------------------------------------------------------- exits
 
     private String exits(Path file, Csv csv, List<String> branches) {
+        unknownColumns(file, csv, EXIT_COLUMNS, false);
         if (!require(file, csv, "condition", "threshold", "exit")) {
             return "";
         }
@@ -528,6 +544,24 @@ public final class CsvImport {
             return null;
         }
         return new Csv(header, headerLine, headerCols, rows);
+    }
+
+    /** Reports header cells that are none of {@code known} (nor, with {@code times}, a time column). */
+    private void unknownColumns(Path file, Csv csv, List<String> known, boolean times) {
+        List<String> all = new ArrayList<>(known);
+        if (times) {
+            for (String u : List.of("ms", "us", "s")) {
+                all.addAll(List.of("time_" + u, "time_sd_" + u, "samples_" + u));
+            }
+        }
+        for (String h : csv.header()) {
+            boolean time = times && (h.startsWith("time_") || h.startsWith("samples_")); // checked with the unit
+            if (!time && !known.contains(h)) {
+                header(file, csv, h, "unknown column '" + h + "'" + Suggest.hint(h, all) + " (columns: "
+                        + String.join(", ", known) + (times ? ", time_<unit>, time_sd_<unit>, samples_<unit>" : "")
+                        + ")");
+            }
+        }
     }
 
     /** Whether the header has every one of {@code columns}; reports those it lacks. */

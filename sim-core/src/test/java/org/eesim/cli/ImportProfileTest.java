@@ -148,6 +148,21 @@ class ImportProfileTest {
     }
 
     @Test
+    void anUnknownColumnIsLocatedInTheHeader(@TempDir Path dir) throws IOException {
+        Path layers = broken(dir, LAYERS, 3, "kind,name,after,time_ms,time_sd_ms,samples_ms,output_shape,outptu_bytes,flops");
+        assertEquals(layers + ":3:60 outptu_bytes: unknown column 'outptu_bytes': did you mean 'output_bytes'?"
+                + " (columns: kind, name, after, output_shape, output_bytes, flops, time_<unit>, time_sd_<unit>, samples_<unit>)",
+                firstError(dir, layers, EXITS));
+    }
+
+    @Test
+    void bytesThatDisagreeWithTheShapeAreLocated(@TempDir Path dir) throws IOException {
+        Path layers = broken(dir, LAYERS, 6, "layer,pool1,,0.9,0.1,,64x56x56,802817,0");
+        assertEquals(layers + ":6:32 output_bytes: output_bytes 802817 disagrees with output_shape 64x56x56"
+                + " (4 bytes per float32 element): give one of them", firstError(dir, layers, EXITS));
+    }
+
+    @Test
     void aMissingColumnIsNamed(@TempDir Path dir) throws IOException {
         Path layers = Files.writeString(dir.resolve("layers.csv"), "name,time_ms,output_bytes\nconv1,1,4\n");
         assertEquals(layers + ":1:1: missing column kind (header: name,time_ms,output_bytes)",
