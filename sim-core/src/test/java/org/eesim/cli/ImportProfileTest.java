@@ -184,6 +184,16 @@ class ImportProfileTest {
     }
 
     @Test
+    void anUnknownExitAndAMissingBranchRowAreLocated(@TempDir Path dir) throws IOException {
+        Path exits = broken(dir, EXITS, 5, "pristine,0.8,b3,0.2,0.88");
+        MainTest.Result r = importInto(dir.resolve("out"), LAYERS, exits);
+        assertEquals(Main.USER_ERROR, r.status());
+        assertEquals(List.of(exits + ":4:14 exit: condition pristine at threshold 0.8 lacks a row for exit b2",
+                exits + ":5:14 exit: unknown exit 'b3' (exits: b1, b2, final)",
+                "2 problems; nothing was written."), r.err().lines().toList());
+    }
+
+    @Test
     void aNonNumberIsLocatedAtItsCell(@TempDir Path dir) throws IOException {
         Path layers = broken(dir, LAYERS, 5, "layer,conv1,,4.8ms,0.3,,64x112x112,,236027904");
         assertEquals(layers + ":5:14 time_ms: not a number: '4.8ms'", firstError(dir, layers, EXITS));
