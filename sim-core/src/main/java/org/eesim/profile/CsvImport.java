@@ -114,6 +114,7 @@ public final class CsvImport {
         List<Item> branches = new ArrayList<>();
         long[] input = null;
         List<Long> inputShape = null;
+        int beforeLayers = problems.size();
         if (lc != null) {
             unknownColumns(layersFile, lc, LAYER_COLUMNS, true);
             String unit = timeUnit(layersFile, lc);
@@ -195,7 +196,10 @@ public final class CsvImport {
                 problems.add(layersFile, lc.headerLine(), 1, "", "no layer rows: give at least one row of kind layer");
             }
         }
-        String conditions = ec == null || lc == null ? "" : exits(exitsFile, ec, branches.stream().map(Item::name).toList());
+        // exits name branches: against layers that could not be read, every row would be an error
+        boolean layersRead = lc != null && problems.size() == beforeLayers;
+        String conditions = ec == null || !layersRead ? "" : exits(exitsFile, ec,
+                branches.stream().map(Item::name).toList());
         if (!problems.isEmpty()) {
             return null;
         }
