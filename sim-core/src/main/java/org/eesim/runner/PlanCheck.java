@@ -56,6 +56,7 @@ public record PlanCheck(List<String> warnings, List<Problem> refusals) {
     public static PlanCheck of(SweepPlan plan) {
         Map<String, List<String>> overloaded = new LinkedHashMap<>();
         List<Problem> refusals = new ArrayList<>();
+        YamlNode root = null;
         for (Point p : plan.points()) {
             OfferedLoad load = OfferedLoad.of(p.scenario(), p.seed());
             for (OfferedLoad.Resource r : load.resources()) {
@@ -67,7 +68,8 @@ public record PlanCheck(List<String> warnings, List<Problem> refusals) {
             Refusal refusal = refusal(p.scenario(), load);
             if (refusal != null && refusals.size() < LISTED) {
                 String point = plan.isSweep() ? "point " + p.id() + " (" + p.identity() + "): " : "";
-                refusals.add(located(plan, refusal.key(), point + refusal.reason() + "; " + FORCE
+                root = root != null ? root : YamlTree.parse(plan.file(), new Problems()); // once, only to locate
+                refusals.add(located(plan.file(), root, refusal.key(), point + refusal.reason() + "; " + FORCE
                         + " runs it anyway"));
             }
         }
@@ -129,16 +131,15 @@ public record PlanCheck(List<String> warnings, List<Problem> refusals) {
     }
 
     /** At the {@code key} section of the scenario file when it can be found there, else at the file. */
-    private static Problem located(SweepPlan plan, String key, String reason) {
-        YamlNode root = YamlTree.parse(plan.file(), new Problems());
+    private static Problem located(java.nio.file.Path file, YamlNode root, String key, String reason) {
         YamlNode node = root;
         for (String part : key.split("\\.")) {
             node = node instanceof YamlNode.Mapping m ? m.entries().get(part) : null;
         }
         if (node == null) {
-            return new Problem(plan.file(), 0, 0, "", reason);
+            return new Problem(file, 0, 0, "", reason);
         }
-        return new Problem(plan.file(), node.keyAt().line(), node.keyAt().column(), key, reason);
+        return new Problem(file, node.keyAt().line(), node.keyAt().column(), key, reason);
     }
 
     private static String list(List<String> loads) {
