@@ -44,10 +44,6 @@ public final class Streams {
     /** Closed loop: per source (device * users + user), the generators of its requests' seeds. */
     private final SplitMix[][] bySource;
 
-    public Streams(long replicationSeed, int devices, int users) {
-        this(replicationSeed, devices, users, true, true, false);
-    }
-
     /**
      * Streams that seed a request's jitter and classifier generators only when
      * {@code jitterUsed} and {@code classifierUsed}: nothing else draws from those streams, so
