@@ -1,12 +1,10 @@
 package org.eesim.analysis.figures;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.eesim.analysis.results.CsvFile;
 import org.eesim.analysis.results.ResultsException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
@@ -70,21 +68,11 @@ public final class DifferenceVsX {
                     + " differences to draw");
         }
         Map<Integer, double[]> out = new HashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).split(",");
-                if (f.length >= 7 && f[1].equals(METRIC)) {
-                    try {
-                        out.put(Integer.parseInt(f[0]), new double[] {Double.parseDouble(f[3]),
-                            Double.parseDouble(f[5]), Double.parseDouble(f[6])});
-                    } catch (NumberFormatException e) {
-                        throw ResultsException.at(file, i + 1, null, "not a number in '" + lines.get(i) + "'");
-                    }
-                }
+        for (CsvFile.Row r : CsvFile.read(file, "point", "metric", "mean", "ci_low", "ci_high").rows()) {
+            if (r.text("metric").equals(METRIC)) {
+                out.put(r.nonNegativeInt("point"), new double[] {r.number("mean"), r.number("ci_low"),
+                    r.number("ci_high")});
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return out;
     }
