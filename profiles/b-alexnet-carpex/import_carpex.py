@@ -5,8 +5,8 @@ Inputs
 ------
 1. CARPEX_PT_CSV (first argument): the per-layer CPU processing times of CARPEX's B-AlexNet,
    from the public repository pachecobeto95/CARPEX, file
-   branchynet/processing_time_b_alexnet_cpu.csv. A copy is kept at
-   /work/shared/reference/carpex_pt.csv. It has 50 rows (runs, batch 1, random 1x3x224x224
+   branchynet/processing_time_b_alexnet_cpu.csv. A copy is kept beside this script, in
+   source/processing_time_b_alexnet_cpu.csv (the default). It has 50 rows (runs, batch 1, random 1x3x224x224
    input), an unnamed index column, per-layer times l_1..l_21 and per-branch times b_1..b_3, all
    in seconds. The columns are NOT in numeric order (l_1, l_10, l_11, ...), so they are read by name.
 2. layers.csv (next to this script): the layer table derived by hand from CARPEX's
@@ -18,7 +18,7 @@ Inputs
    They carry no threshold and look like placeholders; they are tabulated at p_tar = 0.8.
 
 Usage (from the repository root):
-    /usr/bin/python3 profiles/b-alexnet-carpex/import_carpex.py ../shared/reference/carpex_pt.csv
+    /usr/bin/python3 profiles/b-alexnet-carpex/import_carpex.py
 
 Options: --layers PATH (default: layers.csv beside this script),
          --out PATH (default: profile.yaml beside this script).
@@ -55,6 +55,10 @@ BRANCHES = [
 EXIT_COUNTS = [("b_2", 200), ("b_5", 300), ("b_7", 400), ("b_21", 100)]
 THRESHOLD = 0.8  # not in the source: the seeds' usual p_tar
 
+# Single samples are timer ticks (see PROVENANCE["quantisation"]): eesim's service_time: empirical
+# refuses them and points to means.
+UNUSABLE_SAMPLES = "Windows timer ticks of ~1 ms and ~15.6 ms: most layers read 0 s in most runs"
+
 DESCRIPTION = (
     "CARPEX's B-AlexNet: torchvision AlexNet (ImageNet-pretrained backbone, 10-class head) with 3 "
     "side branches (AdaptiveAvgPool2d(2) + Linear(C*4, 10)) after pool1, pool2 and relu3; input "
@@ -64,7 +68,7 @@ DESCRIPTION = (
 
 PROVENANCE = {
     "source": "pachecobeto95/CARPEX (GitHub). Times: branchynet/processing_time_b_alexnet_cpu.csv "
-              "(copy: /work/shared/reference/carpex_pt.csv), measured by "
+              "(copy: profiles/b-alexnet-carpex/source/processing_time_b_alexnet_cpu.csv), measured by "
               "branchynet/measuring_processing_time_b_alexnet.py. Exit counts: "
               "branchynet_data/nr_early_exits_b_alexnet.csv. Network: branchynet/branchyNet.py + "
               "torchvision/models/alexnet.py.",
@@ -203,6 +207,9 @@ def build_yaml(times, layers):
         "input_bytes: %d" % (math.prod(INPUT_SHAPE) * ELEMENT_BYTES),
         "input_shape: [%s]" % ", ".join(map(str, INPUT_SHAPE)),
         "element_bytes: %d" % ELEMENT_BYTES,
+        "time_samples:",
+        "  usable: false",
+        "  reason: " + qstr(UNUSABLE_SAMPLES),
         "layers:",
     ]
     for l in layers:
@@ -267,7 +274,9 @@ def print_summary(times, layers):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("carpex_pt_csv", help="CARPEX branchynet/processing_time_b_alexnet_cpu.csv")
+    ap.add_argument("carpex_pt_csv", nargs="?",
+                    default=os.path.join(HERE, "source", "processing_time_b_alexnet_cpu.csv"),
+                    help="CARPEX branchynet/processing_time_b_alexnet_cpu.csv (default: the copy in source/)")
     ap.add_argument("--layers", default=os.path.join(HERE, "layers.csv"))
     ap.add_argument("--out", default=os.path.join(HERE, "profile.yaml"))
     args = ap.parse_args()

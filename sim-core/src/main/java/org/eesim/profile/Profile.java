@@ -18,6 +18,9 @@ import java.util.Objects;
  *                    named {@link #FINAL_EXIT}
  * @param conditions  input condition name (e.g. {@code pristine}, {@code blur-3}) to its exit data
  * @param sha256      hash of the profile's files, written into every result for provenance
+ * @param unusableSamples why the raw time samples cannot stand for single passes (quantised timer
+ *                    ticks, say: a layer cannot take 0 s), from the profile's
+ *                    {@code time_samples: {usable: false, reason: ...}}; {@code null} when usable
  */
 public record Profile(
         String name,
@@ -27,9 +30,16 @@ public record Profile(
         List<Layer> layers,
         List<Branch> branches,
         Map<String, Condition> conditions,
-        String sha256) {
+        String sha256,
+        String unusableSamples) {
 
     public static final String FINAL_EXIT = "final";
+
+    /** A profile whose time samples, if any, are usable. */
+    public Profile(String name, String description, Map<String, String> provenance, long inputBytes,
+            List<Layer> layers, List<Branch> branches, Map<String, Condition> conditions, String sha256) {
+        this(name, description, provenance, inputBytes, layers, branches, conditions, sha256, null);
+    }
 
     public Profile {
         Objects.requireNonNull(name, "name");

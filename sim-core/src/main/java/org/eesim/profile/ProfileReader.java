@@ -57,7 +57,7 @@ public final class ProfileReader {
         }
         int before = problems.size();
         Fields f = Fields.of(root, problems, "format", "name", "description", "provenance", "element_bytes",
-                "input_bytes", "input_shape", "layers", "branches", "conditions");
+                "input_bytes", "input_shape", "time_samples", "layers", "branches", "conditions");
         checkFormat(f);
         Path folderName = dir.toAbsolutePath().normalize().getFileName();
         String name = f.string("name", folderName == null ? "profile" : folderName.toString());
@@ -68,6 +68,7 @@ public final class ProfileReader {
             problems.add(f.node("element_bytes"), "element_bytes must be at least 1, got " + elementBytes);
             elementBytes = null;
         }
+        String unusable = unusableSamples(f.node("time_samples"));
         LayerReader.shape(f.node("input_shape"), problems);
         Long inputBytes = LayerReader.bytes(f, "input_bytes", "input_shape", elementBytes);
         LayerReader layers = new LayerReader(problems, elementBytes);
@@ -80,12 +81,38 @@ public final class ProfileReader {
             return null;
         }
         try {
-            return new Profile(name, description, provenance, inputBytes, layers.layers(), branches, conditions, sha);
+            return new Profile(name, description, provenance, inputBytes, layers.layers(), branches, conditions, sha,
+                    unusable);
         } catch (IllegalArgumentException e) {
             // The checks above should have caught it; still, a user sees a located problem.
             problems.add(root, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * {@code time_samples: {usable: false, reason: "..."}}: the reason, or {@code null} when the
+     * samples are usable (the key absent, or {@code usable: true}). A profile sets it when its raw
+     * repetitions do not stand for single passes, e.g. quantised timer ticks.
+     */
+    private String unusableSamples(YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        Fields f = Fields.of(node, problems, "usable", "reason");
+        if (f.mapping() == null) {
+            return null;
+        }
+        Boolean usable = f.bool("usable", true);
+        String reason = f.string("reason", "");
+        if (usable == null || usable) {
+            return null;
+        }
+        if (reason.isBlank()) {
+            f.missing("reason", "time_samples.usable is false: say why in time_samples.reason");
+            return "no reason given";
+        }
+        return reason;
     }
 
     /** The parsed profile.yaml, or {@code null} when the folder, the file or its YAML is unusable. */

@@ -30,7 +30,7 @@ public final class ScenarioReader {
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
             "early_exit", "service_time", "run", "output", "policy", "energy", "sweep");
-    static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential");
+    static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential", "lognormal");
     static final List<String> ASSIGNMENTS = java.util.Arrays.stream(EdgeAssignment.values())
             .map(EdgeAssignment::key).toList();
 
@@ -138,6 +138,10 @@ public final class ScenarioReader {
         ExitRule rule = new ExitRuleReader(problems, profile).read(f.required("early_exit"),
                 ExpertReader.reachable(profile, workload.mixNames(), expertPeek(f.node("policy"), profile, w)));
         String serviceTime = f.choice("service_time", SERVICE_TIMES, "service time model", "empirical");
+        if (serviceTime != null && profile != null) {
+            ServiceTimeCheck.check(problems, f, profile,
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)));
+        }
         RunControl run = RunReader.read(f.required("run"), problems);
         Energy energy = new EnergyReader(problems).read(f.node("energy"), edge, cloud);
         PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());

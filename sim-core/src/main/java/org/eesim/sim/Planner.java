@@ -28,6 +28,8 @@ final class Planner {
     private Placement placement;
     private final boolean hasEdge;
     private final ServiceTimeModel timeModel;
+    /** {@code empirical}: the number of repetitions each layer has (0: none, means are used). */
+    private final int repetitions;
     private final int edgeCount;
     private final int cloudCount;
     /** Round robin: the edge the next request that leaves its device takes. */
@@ -54,6 +56,11 @@ final class Planner {
         this.layerCount = profile.layers().size();
         this.hasEdge = s.tiers().hasEdge();
         this.timeModel = s.serviceTime();
+        String unusable = org.eesim.scenario.ServiceTimeCheck.problem(profile, timeModel);
+        if (unusable != null) {
+            throw new IllegalArgumentException(unusable);
+        }
+        this.repetitions = org.eesim.scenario.ServiceTimeCheck.repetitions(profile);
         this.edgeCount = hasEdge ? s.tiers().edge().count() : 0;
         this.cloudCount = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
         for (Tier t : Tier.values()) {
@@ -241,30 +248,48 @@ final class Planner {
         t[1] = 0;
         t[2] = 0;
         List<Layer> layers = profile.layers();
+        // empirical: one measured forward pass for the whole request
+        int rep = timeModel == ServiceTimeModel.EMPIRICAL && repetitions > 0 ? noise.nextInt(repetitions) : -1;
         int b = 0;
         for (int j = 1; j <= exitLayer; j++) {
             int tier = placement.tierOf(j).ordinal();
-            t[tier] += draw(layers.get(j - 1).time(), noise) / speed[tier];
+            t[tier] += draw(layers.get(j - 1).time(), rep, noise) / speed[tier];
             // branches after layer j run on the same tier, up to and including the exit
             while (b < branchCount && branchAfter[b] == j && b <= r.exit) {
                 if (exits.enabled(b)) {
-                    t[tier] += draw(profile.branches().get(b).time(), noise) / speed[tier];
+                    t[tier] += draw(profile.branches().get(b).time(), rep, noise) / speed[tier];
                 }
                 b++;
             }
         }
     }
 
-    private double draw(TimeStats time, SplitMix noise) {
-        switch (timeModel) {
+    /** A layer's or branch's time for a request whose measured repetition (empirical) is {@code rep}. */
+    private static double draw(TimeStats time, ServiceTimeModel model, int rep, SplitMix noise) {
+        switch (model) {
             case MEAN:
                 return time.meanSeconds();
             case EXPONENTIAL:
                 return noise.nextExponential(time.meanSeconds());
+            case LOGNORMAL:
+                return logNormal(time.meanSeconds(), time.sdSeconds(), noise);
             case EMPIRICAL:
             default:
                 double[] samples = time.samples();
-                return samples.length == 0 ? time.meanSeconds() : samples[noise.nextInt(samples.length)];
+                return samples.length == 0 ? time.meanSeconds() : samples[rep];
         }
+    }
+
+    private double draw(TimeStats time, int rep, SplitMix noise) {
+        return draw(time, timeModel, rep, noise);
+    }
+
+    /** Log-normal with mean {@code m} and sd {@code sd}: sigma^2 = ln(1 + sd^2/m^2), mu = ln m - sigma^2/2. */
+    static double logNormal(double m, double sd, SplitMix noise) {
+        if (sd == 0 || m == 0) {
+            return m;
+        }
+        double s2 = Math.log1p(sd * sd / (m * m));
+        return Math.exp(Math.log(m) - s2 / 2 + Math.sqrt(s2) * noise.nextGaussian());
     }
 }

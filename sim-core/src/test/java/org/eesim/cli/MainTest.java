@@ -48,6 +48,7 @@ class MainTest {
                   arrival: {type: poisson, rate: 2/s}
                   deadline: 100 ms
                 early_exit: {threshold: 0.8}
+                service_time: exponential
                 run: {requests: 2000, warmup: 200, replications: 3, seed: %d}
                 output: {dir: %s, name: %s}
                 """.formatted(name, PROFILE, seed, dir.resolve("results"), name));

@@ -36,7 +36,7 @@ class ProfileReaderTest {
         assertEquals(1_000_000, conv1.flops());
         assertEquals(0.002, conv1.time().meanSeconds());
         assertEquals(0.0004, conv1.time().sdSeconds());
-        assertArrayEquals(new double[] {0.0018, 0.0022}, conv1.time().samples());
+        assertArrayEquals(new double[] {0.0018, 0.0022, 0.002}, conv1.time().samples());
         TimeStats conv2 = p.layers().get(1).time();
         assertEquals(0.003, conv2.meanSeconds(), 1e-15, "mean of the samples alone");
         assertEquals(0.0002, conv2.sdSeconds(), 1e-15, "sample sd of 0.003, 0.0032, 0.0028");
