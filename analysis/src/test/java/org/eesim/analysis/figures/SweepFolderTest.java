@@ -46,6 +46,7 @@ class SweepFolderTest {
                 workload:
                   arrival: {type: poisson, rate: 1/s}
                 early_exit: {threshold: 0.8}
+                service_time: mean
                 run: {requests: 300, replications: 2, seed: 3}
                 output: {dir: %s, name: sweep}
                 sweep:
