@@ -26,8 +26,9 @@ import org.eesim.profile.Profile;
  * @param energy      the tiers' and the radio's power, or {@code null}: no energy is reported
  * @param training    a training scenario's pipeline (docs/scenario-reference.md#training), or
  *                    {@code null} for an inference scenario; a training scenario has only a name,
- *                    its source file, {@code training}, {@code run} and {@code output} (the
- *                    inference parts are {@code null}, its policy {@link PolicyConfig#FIXED})
+ *                    its source file, {@code training}, {@code run}, {@code output} and
+ *                    {@code energy} (the training edge in its device slot, no edge tier); the
+ *                    inference parts are {@code null}, its policy {@link PolicyConfig#FIXED}
  */
 public record Scenario(
         String name,
@@ -53,9 +54,17 @@ public record Scenario(
                 policy, energy, null);
     }
 
-    /** A training scenario. */
+    /** A training scenario without energy. */
     public Scenario(String name, Path sourceFile, Training training, RunControl run, Output output) {
-        this(name, sourceFile, null, null, null, null, null, null, null, run, output, PolicyConfig.FIXED, null,
+        this(name, sourceFile, training, run, output, null);
+    }
+
+    /**
+     * A training scenario; {@code energy} (or null) holds the training edge's power in its
+     * {@code device} slot, with the radio, and the cloud's.
+     */
+    public Scenario(String name, Path sourceFile, Training training, RunControl run, Output output, Energy energy) {
+        this(name, sourceFile, null, null, null, null, null, null, null, run, output, PolicyConfig.FIXED, energy,
                 Objects.requireNonNull(training, "training"));
     }
 
@@ -82,7 +91,7 @@ public record Scenario(
         Objects.requireNonNull(output, "output");
         if (training != null) {
             if (profile != null || tiers != null || links != null || placement != null || workload != null
-                    || exitRule != null || serviceTime != null || energy != null) {
+                    || exitRule != null || serviceTime != null || energy != null && energy.edge() != null) {
                 throw new IllegalArgumentException("a training scenario has no inference parts");
             }
         } else {

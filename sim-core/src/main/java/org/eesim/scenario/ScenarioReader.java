@@ -188,11 +188,12 @@ public final class ScenarioReader {
                 f.required("links"));
         RunControl run = TrainingReader.run(f.required("run"), problems, training == null ? 0 : training.iterations());
         Output output = output(f.node("output"));
+        Energy energy = new EnergyReader(problems).readTraining(f.node("energy"));
         if (!problems.isEmpty() || training == null || run == null || output == null) {
             return null;
         }
         try {
-            return new Scenario(name, file, training, run, output);
+            return new Scenario(name, file, training, run, output, energy);
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.add(root, "invalid scenario: " + e.getMessage()); // unreachable if the checks are complete
             return null;

@@ -168,6 +168,13 @@ public final class ScenarioWriter {
         link(links, "downlink", t.downlink(), traceByContent);
         ObjectNode run = root.putObject("run").put("replications", s.run().replications()).put("seed", s.run().seed());
         run.put("warmup", s.run().warmupRequests());
+        if (s.energy() != null) {
+            ObjectNode e = root.putObject("energy");
+            e.putObject("edge").put("idle", Units.format(s.energy().device().idleWatts(), Units.Kind.POWER))
+                    .put("busy", Units.format(s.energy().device().busyWatts(), Units.Kind.POWER));
+            energy(e, new Energy(s.energy().device(), null, s.energy().cloud(), s.energy().radio()));
+            e.remove("device");
+        }
         output(root, s.output());
     }
 

@@ -19,7 +19,8 @@ import org.eesim.yaml.YamlNode;
 final class TrainingReader {
 
     /** The root keys of a training scenario. */
-    static final List<String> KEYS = List.of("name", "profile", "training", "links", "run", "output", "sweep");
+    static final List<String> KEYS = List.of("name", "profile", "training", "links", "run", "output", "energy",
+            "sweep");
     static final List<String> POLICIES = java.util.Arrays.stream(Training.Kind.values()).map(Training.Kind::key).toList();
     static final List<String> QUANTISE = List.of("none", "int8");
     /** The seed's client: {@code --queue_limit 5}. */

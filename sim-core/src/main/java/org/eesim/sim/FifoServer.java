@@ -15,7 +15,8 @@ final class FifoServer {
     interface Job {
         double end(double start);
 
-        default void started(double start) {
+        /** Called when the job starts, with the end {@link #end} gave. */
+        default void started(double start, double end) {
         }
 
         void done(double end);
@@ -69,7 +70,7 @@ final class FifoServer {
         double end = job.end(start);
         busySeconds += end - start;
         jobs++;
-        job.started(start);
+        job.started(start, end);
         clock.at(end, () -> {
             busy = false;
             job.done(end);

@@ -98,7 +98,7 @@ final class TrainingReplica {
         TrainingPolicy.Start start = policy.start();
         this.row = profile.row(start.split());
         this.int8 = start.int8();
-        this.tally = new TrainingTally(t, warmup);
+        this.tally = new TrainingTally(t, warmup, scenario.energy());
     }
 
     void start() {
@@ -175,9 +175,10 @@ final class TrainingReplica {
             }
 
             @Override
-            public void started(double start) {
+            public void started(double start, double end) {
                 it.upStart = start;
                 tally.bytesUp(it.upBytes);
+                tally.radio(true, start, end, it.upBytes);
                 if (held != null) { // a place in the queue is free: the blocked edge goes on
                     Iteration h = held;
                     held = null;
@@ -211,9 +212,10 @@ final class TrainingReplica {
             }
 
             @Override
-            public void started(double start) {
+            public void started(double start, double end) {
                 it.downStart = start;
                 tally.bytesDown(it.row.featureBytes());
+                tally.radio(false, start, end, it.row.featureBytes());
             }
 
             @Override
@@ -260,6 +262,11 @@ final class TrainingReplica {
             @Override
             public double end(double start) {
                 return tx.end(start, bytes);
+            }
+
+            @Override
+            public void started(double start, double end) {
+                tally.radio(!toEdge, start, end, bytes);
             }
 
             @Override

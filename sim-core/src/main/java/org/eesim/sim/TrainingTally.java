@@ -3,6 +3,7 @@ package org.eesim.sim;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.eesim.scenario.Energy;
 import org.eesim.scenario.Training;
 import org.eesim.training.TrainingProfile;
 
@@ -36,11 +37,71 @@ final class TrainingTally {
     private double migrationSeconds;
     private long migrationBytes;
     private double peakMemory;
+    /** Null without an energy section. */
+    private final Energy energy;
+    private final Radio radio;
 
-    TrainingTally(Training t, long warmup) {
+    TrainingTally(Training t, long warmup, Energy energy) {
         this.t = t;
         this.warmup = warmup;
         this.staleness = new long[t.staleness() + 1];
+        this.energy = energy;
+        this.radio = new Radio(energy == null ? 0 : energy.radio().tailSeconds());
+    }
+
+    /** A transfer's bits left (up) or reached (down) the edge's radio from {@code start} to {@code end}. */
+    void radio(boolean up, double start, double end, double bytes) {
+        radio.transfer(up, start, end, bytes);
+    }
+
+    /**
+     * The edge radio's activity, as the inference model charges a device's (Huang et al.): sending
+     * {@code send} W over the upload's serialisation plus {@code send_per_mbit}, receiving likewise,
+     * at most the larger of the two powers while both run (their beta is one radio's), and after
+     * each spell of activity a tail until {@code tail_time} has passed or the next transfer starts;
+     * the last tail counts whole. Transfers are told in the order they start (the event list's),
+     * so the union of their intervals grows from the left: one number keeps it.
+     */
+    private static final class Radio {
+        private final double tailTime;
+        double upSeconds;
+        double downSeconds;
+        double unionSeconds;
+        double upBits;
+        double downBits;
+        double coveredUntil = Double.NEGATIVE_INFINITY;
+        /** Tail seconds between spells of activity, each cut at the tail time. */
+        double tailSeconds;
+        boolean any;
+
+        Radio(double tailTime) {
+            this.tailTime = tailTime;
+        }
+
+        void transfer(boolean up, double start, double end, double bytes) {
+            if (up) {
+                upSeconds += end - start;
+                upBits += bytes * 8;
+            } else {
+                downSeconds += end - start;
+                downBits += bytes * 8;
+            }
+            if (any && start > coveredUntil) {
+                tailSeconds += Math.min(start - coveredUntil, tailTime);
+            }
+            unionSeconds += Math.max(0, end - Math.max(start, coveredUntil));
+            coveredUntil = Math.max(coveredUntil, end);
+            any = true;
+        }
+
+        /** Joules above the edge's idle draw, the last tail whole. */
+        double joules(Energy.Radio r) {
+            double overlap = upSeconds + downSeconds - unionSeconds;
+            double active = r.sendWatts() * upSeconds + r.receiveWatts() * downSeconds
+                    - Math.min(r.sendWatts(), r.receiveWatts()) * overlap;
+            double perBit = r.sendJoulesPerMegabit() * upBits / 1e6 + r.receiveJoulesPerMegabit() * downBits / 1e6;
+            return active + perBit + r.tailWatts() * (tailSeconds + (any ? tailTime : 0));
+        }
     }
 
     void split(TrainingProfile.Split row, boolean int8, double now) {
@@ -160,6 +221,15 @@ final class TrainingTally {
         m.put("util.downlink", downlink.busySeconds() / total);
         m.put("training.edge_blocked", edge.blockedSeconds(total) / total);
         m.put("memory.edge_peak", peakMemory);
+        if (energy != null) {
+            double edgeCompute = energy.device().joulesPerCoreSecond(1) * edge.busySeconds();
+            double radioJoules = radio.joules(energy.radio());
+            m.put("energy.edge", (edgeCompute + radioJoules) / n);
+            m.put("energy.edge_radio", radioJoules / n);
+            m.put("energy.edge_idle", energy.device().idleWatts() * total / n);
+            m.put("energy.cloud", energy.cloud().joulesPerCoreSecond(1) * cloud.busySeconds() / n);
+            m.put("energy.cloud_idle", energy.cloud().idleWatts() * total / n);
+        }
         return m;
     }
 }

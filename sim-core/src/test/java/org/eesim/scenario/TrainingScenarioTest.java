@@ -87,6 +87,21 @@ class TrainingScenarioTest {
     }
 
     @Test
+    void anEnergySectionNamesTheEdgeAndReadsBack() throws Exception {
+        edit(file, "output:\n", "energy: {edge: jetson-nano, radio: lte}\noutput:\n");
+        Scenario s = ScenarioReader.read(file);
+        assertEquals(Energy.JETSON_NANO, s.energy().device(), "the training edge, in the device slot");
+        assertEquals(Energy.CLOUD_DEFAULT, s.energy().cloud());
+        assertEquals(Energy.LTE, s.energy().radio());
+        Path back = tmp.resolve("scenarios/written.yaml");
+        Files.writeString(back, ScenarioWriter.toYaml(s));
+        assertEquals(s.energy(), ScenarioReader.read(back).energy());
+        edit(file, "energy: {edge: jetson-nano, radio: lte}", "energy: {device: jetson-nano}");
+        assertProblem(problems(file), file, lineOf(file, "energy:"), "energy.device", "unknown key 'device'"
+                + " (expected one of: edge, cloud, radio)");
+    }
+
+    @Test
     void aMisspeltKeyIsSuggested() {
         int line = change("staleness: 2", "stalenes: 2");
         assertProblem(problems(file), file, line, "training.stalenes", "unknown key 'stalenes': did you mean"
@@ -166,7 +181,7 @@ class TrainingScenarioTest {
     void inferenceKeysAreRefused() {
         edit(file, "output:\n", "workload: {arrival: {type: poisson, rate: 1/s}}\noutput:\n");
         assertProblem(problems(file), file, lineOf(file, "workload:"), "workload", "unknown key 'workload'"
-                + " (expected one of: name, profile, training, links, run, output, sweep)");
+                + " (expected one of: name, profile, training, links, run, output, energy, sweep)");
     }
 
     @Test

@@ -153,6 +153,51 @@ class TrainingPipelineTest {
         assertTrue(m.get("training.migration_bytes") >= moved, "at least the net move: " + m);
     }
 
+    static final org.eesim.scenario.Energy POWER = new org.eesim.scenario.Energy(
+            new org.eesim.scenario.Energy.TierPower(2, 10), null, new org.eesim.scenario.Energy.TierPower(100, 300),
+            new org.eesim.scenario.Energy.Radio(1, 0.1, 0.5, 0.05, 0.2, 0.3));
+
+    static Scenario withEnergy(Scenario s, org.eesim.scenario.Energy e) {
+        return new Scenario(s.name(), s.sourceFile(), s.training(), s.run(), s.output(), e);
+    }
+
+    @Test
+    void edgeEnergyInTheSerialSchedule() {
+        // K = 0, T = [1, 2, 1, 3]: each iteration is 7 s: the edge computes 1 s (8 W above idle),
+        // sends 2 s (1 W + 0.1 J/Mbit), waits 1 s (a 0.2 s tail at 0.3 W), receives 3 s (0.5 W +
+        // 0.05 J/Mbit), waits 1 s (another tail) before the next forward; the last tail counts whole.
+        double[] t = {1, 2, 1, 3};
+        double[] bps = TrainingFixtures.rates(t, BYTES);
+        TrainingProfile p = TrainingFixtures.oneSplit(t, BYTES, Double.NaN);
+        Map<String, Double> m = TrainingFixtures.run(withEnergy(TrainingFixtures.scenario(p, TrainingFixtures.fixed(0),
+                0, 5, bps[0], bps[1], 5, false), POWER));
+        double mbit = BYTES * 8 / 1e6;
+        double radio = 1 * 2 + 0.1 * mbit + 0.5 * 3 + 0.05 * mbit + 0.3 * 0.4;
+        assertEquals(radio, m.get("energy.edge_radio"), 1e-12);
+        assertEquals(8 + radio, m.get("energy.edge"), 1e-12);
+        assertEquals(2 * 7.0, m.get("energy.edge_idle"), 1e-12);
+        assertEquals(200.0, m.get("energy.cloud"), 1e-12);
+        assertEquals(100 * 7.0, m.get("energy.cloud_idle"), 1e-12);
+    }
+
+    @Test
+    void sendingAndReceivingAtOnceCostOneRadio() {
+        // T = [0.1, 0.5, 0.1, 1], K = 3: the uplink sends from 0.1 s, the downlink receives from 0.7 s
+        // until the end without a pause (it is the bottleneck), so the radio is busy from 0.1 s to the
+        // end, once; with the same power both ways and no per-bit or tail energy, beta x that span.
+        double[] t = {0.1, 0.5, 0.1, 1};
+        double[] bps = TrainingFixtures.rates(t, BYTES);
+        TrainingProfile p = TrainingFixtures.oneSplit(t, BYTES, Double.NaN);
+        var beta = new org.eesim.scenario.Energy(new org.eesim.scenario.Energy.TierPower(2, 10), null,
+                new org.eesim.scenario.Energy.TierPower(100, 300), new org.eesim.scenario.Energy.Radio(0.7, 0, 0.7, 0, 0, 0));
+        int r = 30;
+        Map<String, Double> m = TrainingFixtures.run(withEnergy(TrainingFixtures.scenario(p, TrainingFixtures.fixed(0),
+                3, r, bps[0], bps[1], 5, false), beta));
+        double span = m.get("training.seconds") - 0.1;
+        assertEquals(0.7 * span / r, m.get("energy.edge_radio"), 1e-9);
+        assertTrue(0.7 * (0.5 + 1) > m.get("energy.edge_radio"), "less than both charged apart");
+    }
+
     @Test
     void replicationsOfARandomLinkDifferAndRepeat() {
         double[] t = {0.1, 0.3, 0.2, 0.25};
