@@ -152,8 +152,14 @@ public final class Main implements Runnable {
                         status = USER_ERROR;
                         continue;
                     }
-                    out.printf("%s: ok (profile %s: %d layers, %d exits; %s)%n", f, s.profile().name(),
-                            s.profile().layers().size(), s.profile().exitCount(), size(plan));
+                    if (s.isTraining()) {
+                        var tp = s.training().profile();
+                        out.printf("%s: ok (training profile %s: %d layers, %d splits, batch %d; %s)%n", f, tp.name(),
+                                tp.layers(), tp.splits().size(), tp.batchSize(), size(plan));
+                    } else {
+                        out.printf("%s: ok (profile %s: %d layers, %d exits; %s)%n", f, s.profile().name(),
+                                s.profile().layers().size(), s.profile().exitCount(), size(plan));
+                    }
                 } catch (ProblemsException e) {
                     status = report(e, err);
                 }

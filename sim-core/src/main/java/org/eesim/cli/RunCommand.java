@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         }
         var first = plan.points().get(0).scenario();
         out.printf("eesim %s: %s, profile %s, %s%s on %d threads%nresults: %s%n", RunFolder.version(),
-                first.name(), first.profile().name(), Main.size(plan),
+                first.name(), first.profileName(), Main.size(plan),
                 sh == null ? "" : ", shard " + shard + " (" + slice.size() + " runs)", threads, dir);
         out.flush();
         int ran;

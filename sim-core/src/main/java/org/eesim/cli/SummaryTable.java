@@ -34,10 +34,13 @@ final class SummaryTable {
         }
         int width = plan.points().stream().mapToInt(p -> p.identity().length()).max().orElse(6);
         String row = "%5s  %-" + width + "s  %12s  %12s%n";
-        out.printf(row, "point", "values", "latency.mean", "offload");
+        boolean training = plan.points().get(0).scenario().isTraining();
+        String[] shown = training ? new String[] {"training.seconds_per_iteration", "training.split.mean"}
+                : new String[] {"latency.mean", "offload.device_to_next"};
+        out.printf(row, "point", "values", training ? "s/iteration" : "latency.mean", training ? "split" : "offload");
         for (Point p : plan.points()) {
-            out.printf(row, p.id(), p.identity(), value(byPoint.get(p.id()), "latency.mean"),
-                    value(byPoint.get(p.id()), "offload.device_to_next"));
+            out.printf(row, p.id(), p.identity(), value(byPoint.get(p.id()), shown[0]),
+                    value(byPoint.get(p.id()), shown[1]));
         }
     }
 
@@ -47,7 +50,9 @@ final class SummaryTable {
     }
 
     /** Metrics that count things: printed as whole numbers when they are (20000, not 20000.0). */
-    static final Set<String> COUNTS = Set.of("requests", "policy.changes", "policy.threshold_changes");
+    static final Set<String> COUNTS = Set.of("requests", "policy.changes", "policy.threshold_changes",
+            "training.iterations", "training.changes", "training.decisions", "training.staleness.max",
+            "training.split.first", "training.split.last", "training.migration_bytes");
 
     static void print(List<Summary> summaries, PrintWriter out) {
         int width = "metric".length();

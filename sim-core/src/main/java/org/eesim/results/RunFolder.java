@@ -184,8 +184,8 @@ public final class RunFolder {
         m.put("java_version", System.getProperty("java.version"));
         m.put("scenario", s.name());
         m.put("scenario_file", plan.file().toString());
-        m.put("profile", s.profile().name());
-        m.put("profile_sha256", s.profile().sha256());
+        m.put("profile", s.profileName());
+        m.put("profile_sha256", s.profileSha256());
         m.put("seed", s.run().seed());
         m.put("seeds", plan.isSweep() ? plan.declaration().seeds().name().toLowerCase(java.util.Locale.ROOT)
                 : "per_point");

@@ -58,6 +58,9 @@ public record PlanCheck(List<String> warnings, List<Problem> refusals) {
         List<Problem> refusals = new ArrayList<>();
         YamlNode root = null;
         for (Point p : plan.points()) {
+            if (p.scenario().isTraining()) {
+                continue; // a training run's length is its iterations, bounded by the reader; no open arrivals
+            }
             OfferedLoad load = OfferedLoad.of(p.scenario(), p.seed());
             for (OfferedLoad.Resource r : load.resources()) {
                 if (r.load() >= 1) {

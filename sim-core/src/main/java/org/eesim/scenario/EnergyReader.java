@@ -41,6 +41,27 @@ final class EnergyReader {
         return new Energy(device, edge ? e : null, cloud ? c : null, radio);
     }
 
+    /**
+     * A training scenario's section: {@code edge} (the device that trains, with the radio; a
+     * preset such as {@code jetson-nano} or {@code {idle, busy}}), {@code cloud} and {@code radio},
+     * as an {@link Energy} whose device is that edge; null when absent or invalid (reported).
+     */
+    Energy readTraining(YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "edge", "cloud", "radio");
+        Energy d = Energy.defaults(false, true);
+        Energy.TierPower edge = power(f, "edge", Energy.DEVICE_PRESETS, d.device());
+        Energy.TierPower c = power(f, "cloud", Map.of(), d.cloud());
+        Energy.Radio radio = radio(f, d.radio());
+        if (problems.size() > before || f.mapping() == null) {
+            return null;
+        }
+        return new Energy(edge, null, c, radio);
+    }
+
     private Energy.TierPower power(Fields f, String key, Map<String, Energy.TierPower> presets,
                                    Energy.TierPower absent) {
         YamlNode n = f.node(key);

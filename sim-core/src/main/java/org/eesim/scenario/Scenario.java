@@ -24,6 +24,11 @@ import org.eesim.profile.Profile;
  * @param policy      who decides the cuts while the run goes ({@link PolicyConfig#FIXED}: the
  *                    {@code placement}); {@code placement} may be {@code null} for other policies
  * @param energy      the tiers' and the radio's power, or {@code null}: no energy is reported
+ * @param training    a training scenario's pipeline (docs/scenario-reference.md#training), or
+ *                    {@code null} for an inference scenario; a training scenario has only a name,
+ *                    its source file, {@code training}, {@code run}, {@code output} and
+ *                    {@code energy} (the training edge in its device slot, no edge tier); the
+ *                    inference parts are {@code null}, its policy {@link PolicyConfig#FIXED}
  */
 public record Scenario(
         String name,
@@ -38,7 +43,30 @@ public record Scenario(
         RunControl run,
         Output output,
         PolicyConfig policy,
-        Energy energy) {
+        Energy energy,
+        Training training) {
+
+    /** An inference scenario. */
+    public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,
+                    Workload workload, ExitRule exitRule, ServiceTimeModel serviceTime, RunControl run,
+                    Output output, PolicyConfig policy, Energy energy) {
+        this(name, sourceFile, profile, tiers, links, placement, workload, exitRule, serviceTime, run, output,
+                policy, energy, null);
+    }
+
+    /** A training scenario without energy. */
+    public Scenario(String name, Path sourceFile, Training training, RunControl run, Output output) {
+        this(name, sourceFile, training, run, output, null);
+    }
+
+    /**
+     * A training scenario; {@code energy} (or null) holds the training edge's power in its
+     * {@code device} slot, with the radio, and the cloud's.
+     */
+    public Scenario(String name, Path sourceFile, Training training, RunControl run, Output output, Energy energy) {
+        this(name, sourceFile, null, null, null, null, null, null, null, run, output, PolicyConfig.FIXED, energy,
+                Objects.requireNonNull(training, "training"));
+    }
 
     /** A scenario without an energy section. */
     public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,
@@ -58,17 +86,39 @@ public record Scenario(
 
     public Scenario {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(tiers, "tiers");
-        Objects.requireNonNull(links, "links");
         Objects.requireNonNull(policy, "policy");
-        if (policy.kind() == PolicyConfig.Kind.FIXED) {
-            Objects.requireNonNull(placement, "placement");
-        }
-        Objects.requireNonNull(workload, "workload");
-        Objects.requireNonNull(exitRule, "exitRule");
-        Objects.requireNonNull(serviceTime, "serviceTime");
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(output, "output");
+        if (training != null) {
+            if (profile != null || tiers != null || links != null || placement != null || workload != null
+                    || exitRule != null || serviceTime != null || energy != null && energy.edge() != null) {
+                throw new IllegalArgumentException("a training scenario has no inference parts");
+            }
+        } else {
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(tiers, "tiers");
+            Objects.requireNonNull(links, "links");
+            if (policy.kind() == PolicyConfig.Kind.FIXED) {
+                Objects.requireNonNull(placement, "placement");
+            }
+            Objects.requireNonNull(workload, "workload");
+            Objects.requireNonNull(exitRule, "exitRule");
+            Objects.requireNonNull(serviceTime, "serviceTime");
+        }
+    }
+
+    /** Whether this is a training scenario ({@link #training()} not null). */
+    public boolean isTraining() {
+        return training != null;
+    }
+
+    /** The name of the profile it runs on, inference or training. */
+    public String profileName() {
+        return training != null ? training.profile().name() : profile.name();
+    }
+
+    /** The hash of the profile it runs on, inference or training. */
+    public String profileSha256() {
+        return training != null ? training.profile().sha256() : profile.sha256();
     }
 }

@@ -78,6 +78,23 @@ public final class ScenarioReader {
      */
     public static final class ProfileCache {
         private final java.util.Map<Path, Object> byDir = new java.util.HashMap<>();
+        private final java.util.Map<Path, Object> trainingByDir = new java.util.HashMap<>();
+
+        synchronized org.eesim.training.TrainingProfile training(Path dir) throws ProblemsException {
+            Object o = trainingByDir.get(dir);
+            if (o == null) {
+                try {
+                    o = org.eesim.training.TrainingProfileReader.read(dir);
+                } catch (ProblemsException e) {
+                    o = e;
+                }
+                trainingByDir.put(dir, o);
+            }
+            if (o instanceof ProblemsException e) {
+                throw e;
+            }
+            return (org.eesim.training.TrainingProfile) o;
+        }
 
         synchronized Profile get(Path dir) throws ProblemsException {
             Object o = byDir.get(dir);
@@ -118,6 +135,9 @@ public final class ScenarioReader {
         if (root == null) {
             return null;
         }
+        if (root instanceof YamlNode.Mapping m && m.entries().containsKey("training")) {
+            return readTraining(root);
+        }
         Fields f = Fields.of(root, problems, KEYS.toArray(String[]::new));
         if (f.mapping() == null) {
             return null;
@@ -155,6 +175,44 @@ public final class ScenarioReader {
         } catch (IllegalArgumentException | NullPointerException e) {
             // Unreachable if the checks above are complete; if not, still a located message.
             problems.add(root, "invalid scenario: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A training scenario (docs/scenario-reference.md#training): its own keys, profile, links and run section. */
+    private Scenario readTraining(YamlNode root) {
+        Fields f = Fields.of(root, problems, TrainingReader.KEYS.toArray(String[]::new));
+        String name = f.has("name") ? folderName(f.node("name")) : defaultName();
+        org.eesim.training.TrainingProfile profile = trainingProfile(f);
+        Training training = new TrainingReader(problems, file).read(f.required("training"), profile,
+                f.required("links"));
+        RunControl run = TrainingReader.run(f.required("run"), problems, training == null ? 0 : training.iterations());
+        Output output = output(f.node("output"));
+        Energy energy = new EnergyReader(problems).readTraining(f.node("energy"));
+        if (!problems.isEmpty() || training == null || run == null || output == null) {
+            return null;
+        }
+        try {
+            return new Scenario(name, file, training, run, output, energy);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(root, "invalid scenario: " + e.getMessage()); // unreachable if the checks are complete
+            return null;
+        }
+    }
+
+    private org.eesim.training.TrainingProfile trainingProfile(Fields f) {
+        String ref = f.string("profile");
+        if (ref == null) {
+            return null;
+        }
+        Path dir = TextFiles.resolve(file.toAbsolutePath().getParent(), ref, f.node("profile"), problems);
+        if (dir == null || !TrainingReader.isTrainingProfile(dir, f.node("profile"), problems)) {
+            return null;
+        }
+        try {
+            return profiles != null ? profiles.training(dir) : org.eesim.training.TrainingProfileReader.read(dir);
+        } catch (ProblemsException e) {
+            problems.addAll(e.problems());
             return null;
         }
     }

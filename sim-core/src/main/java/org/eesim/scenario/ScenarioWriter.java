@@ -65,6 +65,10 @@ public final class ScenarioWriter {
         ObjectNode root = json.objectNode();
         root.put("name", s.name());
         root.put("profile", profileRef);
+        if (s.isTraining()) {
+            training(root, s, traceByContent);
+            return write(root);
+        }
         ObjectNode tiers = root.putObject("tiers");
         tier(tiers, "device", s.tiers().device());
         tier(tiers, "edge", s.tiers().edge());
@@ -103,11 +107,75 @@ public final class ScenarioWriter {
         if (s.output().name() != null) {
             output.put("name", s.output().name());
         }
+        return write(root);
+    }
+
+    private static void output(ObjectNode root, Output o) {
+        ObjectNode output = root.putObject("output").put("dir", o.dir().toString());
+        if (!o.figures().isEmpty()) {
+            var figures = output.putArray("figures");
+            o.figures().forEach(figures::add);
+        }
+        if (o.figureX() != null) {
+            output.put("figure_x", o.figureX());
+        }
+        if (o.name() != null) {
+            output.put("name", o.name());
+        }
+    }
+
+    private static String write(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
+    }
+
+    /** A training scenario: its training section resolved, both links written out, its run section. */
+    private static void training(ObjectNode root, Scenario s, boolean traceByContent) {
+        Training t = s.training();
+        ObjectNode n = root.putObject("training");
+        if (t.epochs() != null) {
+            n.put("epochs", t.epochs()).put("samples_per_epoch", t.samplesPerEpoch());
+        } else {
+            n.put("iterations", t.iterations());
+        }
+        n.put("batch_size", t.profile().batchSize()).put("staleness", t.staleness())
+                .put("quantise", t.int8() ? "int8" : "none");
+        if (t.int8()) {
+            n.put("error_feedback", t.errorFeedback());
+        }
+        n.put("quantise_time", t.quantiseSeconds() == null ? "profile"
+                : Units.format(t.quantiseSeconds(), Units.Kind.TIME));
+        if (t.uploadQueue() == Integer.MAX_VALUE) {
+            n.put("upload_queue", "unlimited");
+        } else {
+            n.put("upload_queue", t.uploadQueue());
+        }
+        if (t.epochs() != null) {
+            n.put("drain_each_epoch", t.drainEachEpoch());
+        }
+        Training.Policy p = t.policy();
+        ObjectNode policy = n.putObject("policy").put("type", p.kind().key());
+        if (p.kind() == Training.Kind.FIXED) {
+            policy.put("split", p.split());
+        } else if (p.kind() == Training.Kind.ENGINE) {
+            policy.put("initial_split", p.split()).put("beta", p.beta()).put("initial_remain", p.initialRemain());
+        }
+        ObjectNode links = root.putObject("links");
+        link(links, "uplink", t.uplink(), traceByContent);
+        link(links, "downlink", t.downlink(), traceByContent);
+        ObjectNode run = root.putObject("run").put("replications", s.run().replications()).put("seed", s.run().seed());
+        run.put("warmup", s.run().warmupRequests());
+        if (s.energy() != null) {
+            ObjectNode e = root.putObject("energy");
+            e.putObject("edge").put("idle", Units.format(s.energy().device().idleWatts(), Units.Kind.POWER))
+                    .put("busy", Units.format(s.energy().device().busyWatts(), Units.Kind.POWER));
+            energy(e, new Energy(s.energy().device(), null, s.energy().cloud(), s.energy().radio()));
+            e.remove("device");
+        }
+        output(root, s.output());
     }
 
     private static void tier(ObjectNode tiers, String key, TierSpec t) {

@@ -35,6 +35,9 @@ public final class ReplicationRunner {
      * the scenario's seed: a sweep point's own seed (org.eesim.sweep.Point).
      */
     public static Outcome run(Scenario scenario, int replication, long baseSeed) {
+        if (scenario.isTraining()) {
+            return training(scenario, replication, baseSeed);
+        }
         long seed = Streams.replicationSeed(baseSeed, replication);
         Streams streams = Streams.of(scenario, replication, baseSeed);
         EesimSimulator simulator;
@@ -51,6 +54,34 @@ public final class ReplicationRunner {
         try {
             simulator.runHere();
             return new Outcome(replication, seed, model.results(), model.latencyDistribution(), model.births());
+        } finally {
+            synchronized (DSOL_CONSTRUCTION) {
+                simulator.cleanUp();
+                rep.removeFromContext();
+            }
+        }
+    }
+
+    /**
+     * A training replication (docs/scenario-reference.md#training): the pipeline on DSOL's
+     * simulator, until every iteration has finished. It has no latency distribution.
+     */
+    private static Outcome training(Scenario scenario, int replication, long baseSeed) {
+        long seed = Streams.replicationSeed(baseSeed, replication);
+        EesimSimulator simulator;
+        SingleReplication<Double> rep;
+        TrainingModel model;
+        String id = scenario.name() + "#" + replication + "/" + RUN_IDS.incrementAndGet();
+        synchronized (DSOL_CONSTRUCTION) {
+            simulator = new EesimSimulator(id);
+            rep = new SingleReplication<>(id, 0.0, 0.0, Double.MAX_VALUE);
+            rep.setStoppingCondition((TrainingModel m) -> m.done());
+            model = new TrainingModel(simulator, scenario, seed);
+            simulator.initialize(model, rep);
+        }
+        try {
+            simulator.runHere();
+            return new Outcome(replication, seed, model.results(), Map.of(), scenario.training().iterations());
         } finally {
             synchronized (DSOL_CONSTRUCTION) {
                 simulator.cleanUp();

@@ -207,7 +207,7 @@ public final class SweepPlan {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update("eesim-plan/1\n".getBytes(StandardCharsets.UTF_8));
             for (Point p : points) {
-                String yaml = ScenarioWriter.toHashText(p.scenario(), p.scenario().profile().sha256());
+                String yaml = ScenarioWriter.toHashText(p.scenario(), p.scenario().profileSha256());
                 String text = p.id() + "\n" + p.identity() + "\n" + p.seed() + "\n" + withoutOutput(yaml) + "\n";
                 md.update(text.getBytes(StandardCharsets.UTF_8));
             }

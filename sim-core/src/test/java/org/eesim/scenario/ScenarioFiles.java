@@ -26,6 +26,7 @@ final class ScenarioFiles {
         copyTree(resource("scenarios"), tmp.resolve("scenarios"));
         copyTree(resource("profiles/tiny"), tmp.resolve("profiles/tiny"));
         copyTree(resource("profiles/tiny-expert"), tmp.resolve("profiles/tiny-expert"));
+        copyTree(resource("profiles/tiny-training"), tmp.resolve("profiles/tiny-training"));
     }
 
     Path scenario(String name) {

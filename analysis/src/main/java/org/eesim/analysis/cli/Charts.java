@@ -60,9 +60,15 @@ public final class Charts implements Callable<Integer> {
     @Option(names = "--figures", split = ",", paramLabel = "NAME",
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
-                    + " accuracy-latency, resources-vs-x, difference-vs-x (common-seed sweeps), latency-energy;"
+                    + " accuracy-latency, resources-vs-x, difference-vs-x (common-seed sweeps), latency-energy,"
+                    + " metric-vs-x (with --metric);"
                     + " default: the run's output.figures")
     List<String> figures = new ArrayList<>();
+
+    @Option(names = "--metric", split = ",", paramLabel = "METRIC",
+            description = "metric-vs-x: the metrics of summary.csv to draw against x, one figure each"
+                    + " (<metric>-vs-x), e.g. training.seconds_per_iteration,training.split.last")
+    List<String> metrics = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "output folder (default: FOLDER/figures for one folder,"
@@ -167,7 +173,7 @@ public final class Charts implements Callable<Integer> {
                 : parentOf(opened.get(0)).resolve("figures");
         Figures drawing = new Figures(opened, xKey, xLabel, logX)
                 .onlyPoints(Set.copyOf(points)).twoColumn(twoColumn).stats(stats)
-                .yLabels(yLabels).renames(renames).tableMetrics(tableMetrics)
+                .yLabels(yLabels).renames(renames).tableMetrics(tableMetrics).metrics(metrics)
                 .withReference(reference == null ? null : Reference.read(reference));
         Files.createDirectories(dir);
         List<Path> written = drawing.draw(kinds, dir);

@@ -23,7 +23,7 @@ public final class Figures {
     public enum Kind {
         LATENCY_CDF(false), EXIT_DISTRIBUTION(false), SUMMARY(false),
         OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true),
-        DIFFERENCE_VS_X(true), LATENCY_ENERGY(true);
+        DIFFERENCE_VS_X(true), LATENCY_ENERGY(true), METRIC_VS_X(true);
 
         private final boolean needsX;
 
@@ -56,6 +56,7 @@ public final class Figures {
     private List<String> yLabels = List.of();
     private Renames renames = Renames.none();
     private List<String> tableMetrics = List.of();
+    private List<String> metrics = List.of();
 
     /**
      * @param logX log x axes: true on every figure's x axis, false on none, null (the default)
@@ -118,6 +119,12 @@ public final class Figures {
         return this;
     }
 
+    /** The metrics metric-vs-x draws, one figure each. */
+    public Figures metrics(List<String> names) {
+        this.metrics = List.copyOf(names);
+        return this;
+    }
+
     /** {@code OLD=NEW} names for legend entries and bars ({@link Renames}). */
     public Figures renames(List<String> pairs) {
         this.renames = Renames.parse(pairs);
@@ -151,6 +158,10 @@ public final class Figures {
      */
     public List<Path> draw(Set<Kind> kinds, Path dir) throws java.io.IOException {
         Set<Kind> chosen = kinds.isEmpty() ? defaults() : kinds;
+        if (chosen.contains(Kind.METRIC_VS_X) && metrics.isEmpty()) {
+            throw new IllegalArgumentException("metric-vs-x needs --metric NAME (a metric of summary.csv, e.g."
+                    + " training.seconds_per_iteration)");
+        }
         for (Kind k : chosen) {
             if (k.needsX() && xKey == null) {
                 throw new IllegalArgumentException(k.fileName()
@@ -172,6 +183,17 @@ public final class Figures {
         boolean logAll = Boolean.TRUE.equals(logX);
         List<Figure> figures = new ArrayList<>();
         for (Kind k : chosen) {
+            if (k == Kind.METRIC_VS_X) {
+                for (String metric : metrics) {
+                    Figure f = MetricVsX.of(sweep, logX, metric);
+                    if (reference != null) {
+                        reference.overlay(f);
+                    }
+                    YLabels.apply(f, titles.get(k.fileName()));
+                    figures.add(fit(f, sweep));
+                }
+                continue;
+            }
             Figure f = switch (k) {
                 case LATENCY_CDF -> LatencyCdf.of(sources, logAll);
                 case EXIT_DISTRIBUTION -> ExitDistribution.of(sources, renames::apply);
@@ -182,6 +204,7 @@ public final class Figures {
                 case RESOURCES_VS_X -> ResourcesVsX.of(sweep, logX);
                 case DIFFERENCE_VS_X -> DifferenceVsX.of(sweep, logX);
                 case LATENCY_ENERGY -> LatencyEnergy.of(sweep);
+                case METRIC_VS_X -> null; // drawn above, one per metric
             };
             if (f != null) {
                 if (reference != null) {
@@ -246,6 +269,9 @@ public final class Figures {
         Set<Kind> all = EnumSet.allOf(Kind.class);
         if (folders.stream().anyMatch(f -> !DifferenceVsX.applies(f.dir()))) {
             all.remove(Kind.DIFFERENCE_VS_X); // only sweeps with common seeds have paired differences
+        }
+        if (metrics.isEmpty()) {
+            all.remove(Kind.METRIC_VS_X); // only when asked which metric
         }
         if (xKey == null) {
             all.removeIf(Kind::needsX);

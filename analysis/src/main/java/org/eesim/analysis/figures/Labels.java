@@ -24,6 +24,9 @@ public final class Labels {
 
     private static final int DIGITS = 3;
     private static final int MAX_DIGITS = 8;
+    /** A mapping with only a type, as a sweep writes {@code {type: jointdnn}}. */
+    private static final java.util.regex.Pattern TYPED =
+            java.util.regex.Pattern.compile("^\\{\\s*type\\s*:\\s*([A-Za-z0-9_.-]+)\\s*}$");
 
     /** Significant digits per swept key. */
     private final Map<String, Integer> digits;
@@ -76,6 +79,13 @@ public final class Labels {
     static String value(String key, String written, int digits) {
         if (key.equals("workload.mix")) {
             return written.replaceFirst("^\\{\\s*([^:,{}]+?)\\s*:\\s*1(\\.0*)?\\s*}$", "$1");
+        }
+        if (key.equals("profile")) {
+            return written.replaceFirst("/+$", "").replaceFirst(".*/", ""); // a folder: its name
+        }
+        java.util.regex.Matcher typed = TYPED.matcher(written);
+        if (typed.matches()) {
+            return typed.group(1); // a section named by its type, e.g. a policy {type: jointdnn}
         }
         if (written.equals("true") || written.equals("false")) {
             return shortKey(key) + " " + written;

@@ -44,6 +44,16 @@ public record Metric(String name, String label, String unit, double scale) {
             case "bytes.uplink" -> new Metric(name, "Uplink data per request", "KiB", 1.0 / 1024);
             case "bytes.wan" -> new Metric(name, "WAN data per request", "KiB", 1.0 / 1024);
             case "window.seconds" -> new Metric(name, "Measured window", "s", 1);
+            case "training.seconds_per_iteration" -> new Metric(name, "Time per iteration", "s", 1);
+            case "training.seconds" -> new Metric(name, "Training time", "s", 1);
+            case "training.epoch_seconds" -> new Metric(name, "Time per epoch", "s", 1);
+            case "training.throughput" -> new Metric(name, "Throughput", "samples/s", 1);
+            case "training.split.last" -> new Metric(name, "Split (last edge layer)", "", 1);
+            case "training.split.mean" -> new Metric(name, "Mean split (last edge layer)", "", 1);
+            case "training.staleness.mean" -> new Metric(name, "Mean staleness", "iterations", 1);
+            case "training.int8" -> new Metric(name, "Iterations with int8 features", "%", 100);
+            case "memory.edge_peak" -> new Metric(name, "Edge memory, peak", "MiB", 1.0 / (1 << 20));
+            case "bytes.downlink" -> new Metric(name, "Downlink data per iteration", "MiB", 1.0 / (1 << 20));
             default -> new Metric(name, name, "", 1);
         };
     }

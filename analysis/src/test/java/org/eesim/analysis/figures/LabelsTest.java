@@ -36,6 +36,9 @@ class LabelsTest {
         assertEquals("{pristine: 0.5, blur-3: 0.5}", Labels.value("workload.mix", "{pristine: 0.5, blur-3: 0.5}", 3));
         assertEquals("entropy", Labels.value("early_exit.rule", "entropy", 3));
         assertEquals("uplink shared true", Labels.value("links.uplink.shared", "true", 3));
+        assertEquals("cac-resnet50-tx2", Labels.value("profile", "../profiles/cac-resnet50-tx2", 3), "a folder: its name");
+        assertEquals("jointdnn", Labels.value("training.policy", "{type: jointdnn}", 3), "a section named by its type");
+        assertEquals("{type: fixed, split: 4}", Labels.value("training.policy", "{type: fixed, split: 4}", 3));
     }
 
     @Test
