@@ -173,7 +173,7 @@ public final class ProfileReader {
      * SHA-256 over the files sorted by relative path: for each, its path (UTF-8, '/'-separated),
      * a NUL, its length in decimal, a NUL, its bytes. The lengths keep the encoding unambiguous.
      */
-    static String sha256(SortedMap<String, Path> files, Problems problems) {
+    public static String sha256(SortedMap<String, Path> files, Problems problems) {
         Path current = null;
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -1,17 +1,13 @@
 package org.eesim.training;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eesim.profile.ProfileReader;
 import org.eesim.yaml.Fields;
 import org.eesim.yaml.Problems;
 import org.eesim.yaml.ProblemsException;
@@ -372,23 +368,11 @@ public final class TrainingProfileReader {
     }
 
     /** SHA-256 over both files as the inference profiles hash theirs: name, NUL, length, NUL, bytes. */
+    /** The same hash as an inference profile's ({@link ProfileReader#sha256}): both files, by name. */
     private String sha256(Path yaml, Path splits) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : List.of(splits, yaml)) {
-                byte[] content = Files.readAllBytes(p);
-                md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Long.toString(content.length).getBytes(StandardCharsets.US_ASCII));
-                md.update((byte) 0);
-                md.update(content);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        } catch (IOException e) {
-            problems.add(dir, 0, 0, "", "cannot read for the profile's hash: " + e);
-            return null;
-        }
+        java.util.SortedMap<String, Path> files = new java.util.TreeMap<>();
+        files.put(splits.getFileName().toString(), splits);
+        files.put(yaml.getFileName().toString(), yaml);
+        return ProfileReader.sha256(files, problems);
     }
 }
