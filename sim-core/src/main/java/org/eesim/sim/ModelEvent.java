@@ -12,13 +12,11 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 final class ModelEvent implements SimEventInterface<Double> {
 
     final double time;
-    private final Double boxedTime;
     final long id;
     private final Executable body;
 
     ModelEvent(double time, long id, Executable body) {
         this.time = time;
-        this.boxedTime = time;
         this.id = id;
         this.body = body;
     }
@@ -30,7 +28,7 @@ final class ModelEvent implements SimEventInterface<Double> {
 
     @Override
     public Double getAbsoluteExecutionTime() {
-        return boxedTime;
+        return time; // boxed when asked: the event list and eesim's loop read the primitive
     }
 
     @Override
