@@ -43,15 +43,16 @@ final class Topology {
     private static final int KINDS = Kind.values().length;
     /** By {@link Kind#ordinal()}: the resources of that kind (none of them when the scenario has none). */
     private final Resources[] resources = new Resources[KINDS];
-    /**
-     * [device * kinds + kind]: the member of that kind device d's requests use, -1 for none; one
-     * array, so that planning a request reads one cache line of it, not five.
-     */
-    private final int[] of;
+    /** Members of each kind (0 for a kind the scenario lacks). */
+    private final int devices;
+    private final int uplinks;
+    private final int edges;
+    private final int wans;
+    private final int clouds;
+    private final boolean uplinkShared;
     private final LinkModel uplink;
     private final LinkModel wan;
     private final EdgeAssignment assignment;
-    private final int edges;
     /** Per edge machine e: the WAN transmitter and cloud machine behind it (-1: none). */
     private final int[] wanOfEdge;
     private final int[] cloudOfEdge;
@@ -63,11 +64,12 @@ final class Topology {
         this.uplink = up == null ? null : new LinkModel(up, uplinkBandwidth);
         this.wan = w == null ? null : new LinkModel(w, wanBandwidth);
         TierSpec dev = s.tiers().device();
-        int devices = dev.count();
+        this.devices = dev.count();
         this.edges = s.tiers().hasEdge() ? s.tiers().edge().count() : 0;
-        int clouds = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
-        int uplinks = up == null ? 0 : up.shared() ? (edges > 0 ? edges : clouds) : devices;
-        int wans = w == null || edges == 0 || clouds == 0 ? 0 : w.shared() ? clouds : edges;
+        this.clouds = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
+        this.uplinkShared = up != null && up.shared();
+        this.uplinks = up == null ? 0 : up.shared() ? (edges > 0 ? edges : clouds) : devices;
+        this.wans = w == null || edges == 0 || clouds == 0 ? 0 : w.shared() ? clouds : edges;
         add(Kind.DEVICE, devices, dev.cores(), null);
         add(Kind.UPLINK, uplinks, 1, uplink);
         add(Kind.EDGE, edges, edges == 0 ? 1 : s.tiers().edge().cores(), null);
@@ -80,17 +82,6 @@ final class Topology {
             int cloud = clouds == 0 ? -1 : e % clouds;
             wanOfEdge[e] = wans == 0 ? -1 : w.shared() ? cloud : e;
             cloudOfEdge[e] = cloud;
-        }
-        this.of = new int[devices * KINDS];
-        for (int d = 0; d < devices; d++) {
-            int at = d * KINDS;
-            int edge = edges == 0 ? -1 : d % edges;
-            int cloud = clouds == 0 ? -1 : (edges == 0 ? d : edge) % clouds;
-            of[at + Kind.DEVICE.ordinal()] = d;
-            of[at + Kind.UPLINK.ordinal()] = uplinks == 0 ? -1 : !up.shared() ? d : edges > 0 ? edge : Math.max(cloud, 0);
-            of[at + Kind.EDGE.ordinal()] = edge;
-            of[at + Kind.WAN.ordinal()] = wans == 0 ? -1 : wanOfEdge[edge]; // wans > 0: an edge exists
-            of[at + Kind.CLOUD.ordinal()] = cloud;
         }
     }
 
@@ -141,9 +132,25 @@ final class Topology {
         resources[kind.ordinal()] = link == null ? s : link.transmitters(s);
     }
 
-    /** The member of {@code kind} that device {@code device}'s requests use, or -1. */
-    int of(Kind kind, int device) {
-        return of[device * KINDS + kind.ordinal()];
+    /**
+     * The member of {@code kind} that device {@code d}'s requests use under the static
+     * assignment, or -1: the rule of the class comment, computed rather than looked up in a table
+     * of devices (a few integer divisions cost less than the cache miss a row of 10,000 would).
+     */
+    int of(Kind kind, int d) {
+        switch (kind) {
+            case DEVICE:
+                return d;
+            case UPLINK:
+                return uplinks == 0 ? -1 : !uplinkShared ? d : edges > 0 ? d % edges : d % clouds;
+            case EDGE:
+                return edges == 0 ? -1 : d % edges;
+            case WAN:
+                return wans == 0 ? -1 : wanOfEdge[d % edges]; // wans > 0: an edge exists
+            case CLOUD:
+            default:
+                return clouds == 0 ? -1 : (edges == 0 ? d : d % edges) % clouds;
+        }
     }
 
     /** The resources of {@code kind} (none when the scenario has none). */
@@ -182,7 +189,6 @@ final class Topology {
      * an edge-side resource serves devices / E times the edges behind it.
      */
     double maxDevicesPer(Kind kind) {
-        int devices = of.length / KINDS;
         int[] count = new int[stations(kind).count()];
         int max = 0;
         if (assignment != EdgeAssignment.STATIC && (kind == Kind.EDGE || kind == Kind.WAN || kind == Kind.CLOUD)) {
@@ -195,7 +201,7 @@ final class Topology {
             return (double) devices / edges * max;
         }
         for (int d = 0; d < devices; d++) {
-            int m = of[d * KINDS + kind.ordinal()];
+            int m = of(kind, d);
             if (m >= 0) {
                 max = Math.max(max, ++count[m]);
             }
