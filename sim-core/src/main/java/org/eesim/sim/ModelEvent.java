@@ -8,6 +8,8 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * event: a {@code synchronized} execute, a JVM-wide atomic id counter shared by all simulators
  * (contended when replications run in parallel), and re-boxing the time on every comparison.
  * Ids come from the owning simulator, so ties break in scheduling order within a replication.
+ * The time is kept unboxed ({@link HeapEventList} orders by it) and boxed only when DSOL asks
+ * for it: once per event, when the simulator's loop sets its clock.
  */
 final class ModelEvent implements SimEventInterface<Double> {
 
