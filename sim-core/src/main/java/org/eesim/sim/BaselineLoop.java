@@ -85,8 +85,8 @@ public final class BaselineLoop {
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private long seq;
     private final Arrival arrival;
-    /** One textbook queue per resource of the topology, by id. */
-    private final Queue[] queues;
+    /** One textbook queue per resource of the topology, by kind ordinal and member. */
+    private final Queue[][] queues;
     private final List<Queue> all = new ArrayList<>();
 
     /** From the run control, read once: -1 where the span is a time. */
@@ -124,10 +124,14 @@ public final class BaselineLoop {
         this.arrival = scenario.workload().arrival();
         this.warmupRequests = scenario.run().warmupRequests();
         this.measuredRequests = scenario.run().measuredRequests();
-        this.queues = new Queue[topology.size()];
-        for (int id = 0; id < queues.length; id++) {
-            queues[id] = new Queue(topology.resource(id).station().cores());
-            all.add(queues[id]);
+        this.queues = new Queue[Topology.Kind.values().length][];
+        for (Topology.Kind kind : Topology.Kind.values()) {
+            Stations stations = topology.stations(kind);
+            queues[kind.ordinal()] = new Queue[stations.count()];
+            for (int m = 0; m < stations.count(); m++) {
+                queues[kind.ordinal()][m] = new Queue(stations.cores());
+                all.add(queues[kind.ordinal()][m]);
+            }
         }
     }
 
@@ -169,24 +173,20 @@ public final class BaselineLoop {
                 default -> closeWindow(e.time);
             }
         }
-        Map<String, Double> m = metrics.toMap(scenario.profile(), topology.stations(Topology.Kind.EDGE).length > 0,
-                topology.stations(Topology.Kind.CLOUD).length > 0);
+        Map<String, Double> m = metrics.toMap(scenario.profile(), topology.stations(Topology.Kind.EDGE).count() > 0,
+                topology.stations(Topology.Kind.CLOUD).count() > 0);
         double span = windowEnd - windowStart;
         m.put("window.seconds", span);
         for (Topology.Kind kind : Topology.Kind.values()) {
             double busy = 0;
             double wait = 0;
             int cores = 0;
-            int n = 0;
-            for (int id = 0; id < queues.length; id++) {
-                if (topology.kind(id) == kind) {
-                    busy += queues[id].busyIntegral;
-                    wait += queues[id].waitIntegral;
-                    cores += queues[id].cores;
-                    n++;
-                }
+            for (Queue q : queues[kind.ordinal()]) {
+                busy += q.busyIntegral;
+                wait += q.waitIntegral;
+                cores += q.cores;
             }
-            Metrics.putTier(m, kind.key(), n, cores, busy, wait, span);
+            Metrics.putTier(m, kind.key(), queues[kind.ordinal()].length, cores, busy, wait, span);
         }
         return m;
     }
@@ -221,16 +221,16 @@ public final class BaselineLoop {
     private void route(double now, Request r, int i) {
         if (i == r.legCount) {
             complete(now, r);
-        } else if (i == 0 && topology.kind(r.legResource[0]) == Topology.Kind.DEVICE) {
-            arrive(now, queues[r.legResource[0]], r, 0); // born on the device: no event
+        } else if (i == 0 && r.legKind[0] == Topology.Kind.DEVICE.ordinal()) {
+            arrive(now, queues[r.legKind[0]][r.legMember[0]], r, 0); // born on the device: no event
         } else {
-            schedule(now, ARRIVE, i, 0, r, queues[r.legResource[i]]);
+            schedule(now, ARRIVE, i, 0, r, queues[r.legKind[i]][r.legMember[i]]);
         }
     }
 
     /** Seconds of service of leg {@code i}: its work on a machine; its bytes over a (constant) link's rate. */
     private double service(Request r, int i) {
-        LinkModel link = topology.linkOf(r.legResource[i]);
+        LinkModel link = topology.linkOf(Topology.Kind.of(r.legKind[i]));
         return link == null ? r.legWork[i] : link.link().serialisationSeconds((long) r.legWork[i]);
     }
 

@@ -12,15 +12,18 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
 final class Events implements Clock {
 
     private final DevsSimulatorInterface<Double> simulator;
+    /** The same simulator when it is eesim's, whose clock can be read unboxed; null otherwise. */
+    private final EesimSimulator eesim;
     private long nextId;
 
     Events(DevsSimulatorInterface<Double> simulator) {
         this.simulator = simulator;
+        this.eesim = simulator instanceof EesimSimulator e ? e : null;
     }
 
     @Override
     public void at(double time, Executable body) {
-        double now = simulator.getSimulatorTime();
+        double now = now();
         if (!(time >= now)) {
             throw new SimRuntimeException("cannot schedule an event at t=" + time + ": the clock is at " + now);
         }
@@ -29,6 +32,6 @@ final class Events implements Clock {
 
     @Override
     public double now() {
-        return simulator.getSimulatorTime();
+        return eesim != null ? eesim.time() : simulator.getSimulatorTime();
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
  * is free (and not blocked), its end is computed at its start (so a link's transfer can follow a
  * rate that changes with time), and an event at the end hands it on. Used by the training
  * pipeline, whose edge can be blocked by a full upload queue and whose jobs are created by
- * earlier jobs' ends; {@link Station} computes ends at arrival instead, which needs neither.
+ * earlier jobs' ends; {@link Stations} computes ends at arrival instead, which needs neither.
  */
 final class FifoServer {
 

@@ -24,27 +24,27 @@ final class LinkModel {
         return link.delaySeconds() + link.jitterSeconds() * (2 * jitter.nextDouble() - 1);
     }
 
-    /** A transmitter of this link: serves bytes, at the link's rate as it is while they go. */
-    Resource transmitter(Station station) {
-        return rate == null ? new Resource() {
+    /** Transmitters of this link, one per station: they serve bytes, at the link's rate as it is while they go. */
+    Resources transmitters(Stations stations) {
+        return rate == null ? new Resources() {
             @Override
-            public double serve(double now, double bytes) {
-                return station.admit(now, link.serialisationSeconds((long) bytes));
+            public double serve(int member, double now, double bytes) {
+                return stations.admit(member, now, link.serialisationSeconds((long) bytes));
             }
 
             @Override
-            public Station station() {
-                return station;
+            public Stations stations() {
+                return stations;
             }
-        } : new Resource() {
+        } : new Resources() {
             @Override
-            public double serve(double now, double bytes) {
-                return station.admitBits(now, rate, bytes * 8.0);
+            public double serve(int member, double now, double bytes) {
+                return stations.admitBits(member, now, rate, bytes * 8.0);
             }
 
             @Override
-            public Station station() {
-                return station;
+            public Stations stations() {
+                return stations;
             }
         };
     }

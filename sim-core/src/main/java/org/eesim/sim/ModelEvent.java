@@ -8,17 +8,17 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * event: a {@code synchronized} execute, a JVM-wide atomic id counter shared by all simulators
  * (contended when replications run in parallel), and re-boxing the time on every comparison.
  * Ids come from the owning simulator, so ties break in scheduling order within a replication.
+ * The time is kept unboxed ({@link HeapEventList} orders by it) and boxed only when DSOL asks
+ * for it: once per event, when the simulator's loop sets its clock.
  */
 final class ModelEvent implements SimEventInterface<Double> {
 
     final double time;
-    private final Double boxedTime;
     final long id;
     private final Executable body;
 
     ModelEvent(double time, long id, Executable body) {
         this.time = time;
-        this.boxedTime = time;
         this.id = id;
         this.body = body;
     }
@@ -30,7 +30,7 @@ final class ModelEvent implements SimEventInterface<Double> {
 
     @Override
     public Double getAbsoluteExecutionTime() {
-        return boxedTime;
+        return time; // boxed when asked: the event list and eesim's loop read the primitive
     }
 
     @Override

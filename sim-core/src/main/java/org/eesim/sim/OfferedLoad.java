@@ -57,7 +57,7 @@ public final class OfferedLoad {
         double bottleneck = 0;
         if (open) {
             for (Topology.Kind kind : Topology.Kind.values()) {
-                if (topology.stations(kind).length > 0) {
+                if (topology.stations(kind).count() > 0) {
                     // the busiest machine of the kind: the most devices feed it
                     double load = topology.maxDevicesPer(kind) * perDevice * demand[kind.ordinal()] / topology.cores(kind);
                     out.add(new Resource(kind.key(), load));
@@ -95,9 +95,8 @@ public final class OfferedLoad {
         for (int i = 0; i < SAMPLES; i++) {
             Request r = planner.newRequest(i % devices, 0, 0.0, false, streams);
             for (int k = 0; k < r.legCount; k++) {
-                int id = r.legResource[k];
-                LinkModel link = topology.linkOf(id);
-                sum[topology.kind(id).ordinal()] += link == null ? r.legWork[k]
+                LinkModel link = topology.linkOf(Topology.Kind.of(r.legKind[k]));
+                sum[r.legKind[k]] += link == null ? r.legWork[k]
                         : link.link().serialisationSeconds((long) r.legWork[k]);
             }
         }

@@ -181,21 +181,21 @@ final class Planner {
         double wanDelay = wan == null ? 0 : wan.delay(jitter);
         int d = r.device;
         if (r.cut1 >= 1 || r.compute[Tier.DEVICE.ordinal()] > 0) {
-            r.addLeg(topology.of(Topology.Kind.DEVICE, d), r.compute[Tier.DEVICE.ordinal()], 0);
+            r.addLeg(Topology.Kind.DEVICE, topology.of(Topology.Kind.DEVICE, d), r.compute[Tier.DEVICE.ordinal()], 0);
         }
         if (r.crossesUplink) {
             r.uplinkLeg = r.legCount;
-            r.addLeg(topology.of(Topology.Kind.UPLINK, d), r.uplinkBytes, upDelay);
+            r.addLeg(Topology.Kind.UPLINK, topology.of(Topology.Kind.UPLINK, d), r.uplinkBytes, upDelay);
         }
         // past the access point, the request follows its edge (r.edge), chosen at birth
         if (hasEdge && r.cut2 > r.cut1 && r.exitTier != Tier.DEVICE) {
-            r.addLeg(topology.edgeResource(r.edge), r.compute[Tier.EDGE.ordinal()], 0);
+            r.addLeg(Topology.Kind.EDGE, r.edge, r.compute[Tier.EDGE.ordinal()], 0);
         }
         if (r.crossesWan) {
-            r.addLeg(topology.wanOfEdge(r.edge), r.wanBytes, wanDelay);
+            r.addLeg(Topology.Kind.WAN, topology.wanOfEdge(r.edge), r.wanBytes, wanDelay);
         }
         if (r.exitTier == Tier.CLOUD) {
-            r.addLeg(hasEdge ? topology.cloudOfEdge(r.edge) : topology.of(Topology.Kind.CLOUD, d),
+            r.addLeg(Topology.Kind.CLOUD, hasEdge ? topology.cloudOfEdge(r.edge) : topology.of(Topology.Kind.CLOUD, d),
                     r.compute[Tier.CLOUD.ordinal()], 0);
         }
     }

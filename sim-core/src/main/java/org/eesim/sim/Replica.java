@@ -15,7 +15,7 @@ import org.eesim.scenario.Scenario;
  * arrival processes here. {@link OffloadModel} runs it on DSOL.
  *
  * <p>Events per request: its birth, plus one event per leg after the first. A resource computes
- * a job's end at its arrival (see {@link Station}), so there are no departure events, and the
+ * a job's end at its arrival (see {@link Stations}), so there are no departure events, and the
  * completion time is known when the last leg is admitted (a threshold controller, which must
  * learn a latency only once it has happened, adds one event at the end).
  */
@@ -26,7 +26,8 @@ final class Replica {
 
     private final Scenario scenario;
     private final Topology topology;
-    private final Resource[] resources;
+    /** By {@link Topology.Kind#ordinal()}. */
+    private final Resources[] resources;
     private final Planner planner;
     private final Metrics metrics;
     private final Streams streams;
@@ -37,7 +38,7 @@ final class Replica {
     /** Null when the scenario has no energy section. */
     private final EnergyMeter energy;
 
-    /** Open arrivals: every device's next birth; one event on the list for the earliest. */
+    /** Open arrivals: every device's next birth; one event on the list for the earliest. Null in a closed loop. */
     private final Arrivals arrivals;
     private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable nextArrival = this::arrive;
     private long completed;
@@ -54,14 +55,17 @@ final class Replica {
         this.metrics = new Metrics(scenario.profile().exitCount(), scenario.workload().deadlineSeconds());
         this.arrival = scenario.workload().arrival();
         this.policy = new PolicyDriver(events, scenario, planner, topology.uplink(), streams);
-        List<Station> stations = new ArrayList<>();
-        for (Resource r : resources) {
-            stations.add(r.station());
+        List<Stations> stations = new ArrayList<>();
+        for (Resources r : resources) {
+            stations.add(r.stations());
         }
         this.window = new Window(events, scenario.run(), stations);
         int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
         this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
-        this.arrivals = new Arrivals(streams, scenario.tiers().device().count());
+        int devices = scenario.tiers().device().count();
+        this.arrivals = arrival instanceof Arrival.Poisson p ? new Arrivals(streams, devices, 1 / (devices * p.ratePerSecond()))
+                : arrival instanceof Arrival.Deterministic det ? new Arrivals(streams, devices, det.intervalSeconds() / devices)
+                : null;
         this.energy = scenario.energy() == null ? null : new EnergyMeter(scenario);
     }
 
@@ -117,10 +121,10 @@ final class Replica {
      * arrival at the next leg's becomes an event, which keeps every resource's arrivals in time order.
      */
     private void leg(Request r, int i, double now) {
-        Resource resource = resources[r.legResource[i]];
-        double served = resource.serve(now, r.legWork[i]);
+        Resources resource = resources[r.legKind[i]];
+        double served = resource.serve(r.legMember[i], now, r.legWork[i]);
         if (i == r.uplinkLeg && energy != null) {
-            energy.sent(r, resource.station().lastStart(), served);
+            energy.sent(r, resource.stations().lastStart(), served);
         }
         double leave = served + r.legDelay[i];
         if (i + 1 == r.legCount) {
@@ -151,14 +155,20 @@ final class Replica {
     }
 
     private RunAborted overloaded(double now) {
-        Station busiest = null;
-        for (Resource r : resources) {
-            if (busiest == null || r.station().waiting() > busiest.waiting()) {
-                busiest = r.station();
+        String busiest = null;
+        int most = -1;
+        for (Resources r : resources) {
+            Stations s = r.stations();
+            for (int m = 0; m < s.count(); m++) {
+                int waiting = s.waiting(m, now);
+                if (waiting > most) {
+                    most = waiting;
+                    busiest = s.name(m);
+                }
             }
         }
         return new RunAborted("more than " + maxInSystem + " requests in the system at t = "
-                + String.format(java.util.Locale.ROOT, "%.4g", now) + " s, most of them queued at " + busiest.name()
+                + String.format(java.util.Locale.ROOT, "%.4g", now) + " s, most of them queued at " + busiest
                 + ": a resource is offered more than it can serve (see the warning on offered load), so its"
                 + " queue grows without bound. Lower the load, or raise that resource's capacity");
     }
@@ -179,8 +189,8 @@ final class Replica {
             throw new IllegalStateException("replication ended before all measured requests completed ("
                     + window.completedMeasured() + " of " + window.measuredBirths() + ")");
         }
-        Map<String, Double> m = metrics.toMap(scenario.profile(), topology.stations(Topology.Kind.EDGE).length > 0,
-                topology.stations(Topology.Kind.CLOUD).length > 0);
+        Map<String, Double> m = metrics.toMap(scenario.profile(), topology.stations(Topology.Kind.EDGE).count() > 0,
+                topology.stations(Topology.Kind.CLOUD).count() > 0);
         m.put("window.seconds", window.seconds());
         policy.putInto(m);
         putTiers(m, topology, window.seconds());
@@ -193,16 +203,16 @@ final class Replica {
     /** Utilisation and queue length of every kind of resource (the baseline loop's differ only in how it counts). */
     static void putTiers(Map<String, Double> m, Topology t, double span) {
         for (Topology.Kind kind : Topology.Kind.values()) {
-            Station[] stations = t.stations(kind);
+            Stations stations = t.stations(kind);
             double busy = 0;
             double wait = 0;
             int cores = 0;
-            for (Station s : stations) {
-                busy += s.busyIntegral();
-                wait += s.waitIntegral();
-                cores += s.cores();
+            for (int s = 0; s < stations.count(); s++) {
+                busy += stations.busyIntegral(s);
+                wait += stations.waitIntegral(s);
+                cores += stations.cores();
             }
-            Metrics.putTier(m, kind.key(), stations.length, cores, busy, wait, span);
+            Metrics.putTier(m, kind.key(), stations.count(), cores, busy, wait, span);
         }
     }
 

@@ -5,7 +5,8 @@ import org.eesim.scenario.Tier;
 /**
  * One inference request on its way through the tiers. Mutable and short-lived; the planner fills
  * in where it will exit, what each tier must compute and, from that, its route: the legs it walks
- * (a resource of the {@link Topology}, the work there, the propagation delay after it).
+ * (a resource of the {@link Topology}: its kind and which one, the work there, the propagation delay
+ * after it).
  */
 final class Request {
     /** At most one leg per kind of resource: device, uplink, edge, WAN, cloud. */
@@ -37,8 +38,9 @@ final class Request {
 
     /** The route: legs 0..legCount-1 in order. */
     int legCount;
-    /** Each leg's resource id in the topology. */
-    final int[] legResource = new int[MAX_LEGS];
+    /** Each leg's kind of resource ({@link Topology.Kind#ordinal()}) and which of them. */
+    final int[] legKind = new int[MAX_LEGS];
+    final int[] legMember = new int[MAX_LEGS];
     /** Each leg's work: seconds on a machine, bytes on a link. */
     final double[] legWork = new double[MAX_LEGS];
     /** Each leg's propagation delay after its service (links; 0 on machines). */
@@ -48,8 +50,9 @@ final class Request {
     /** Joules the device's radio spends sending this request's tensor (its tail is counted apart). */
     double radioJoules;
 
-    void addLeg(int resource, double work, double delay) {
-        legResource[legCount] = resource;
+    void addLeg(Topology.Kind kind, int member, double work, double delay) {
+        legKind[legCount] = kind.ordinal();
+        legMember[legCount] = member;
         legWork[legCount] = work;
         legDelay[legCount] = delay;
         legCount++;

@@ -21,12 +21,11 @@ public final class SplitMix implements java.util.function.DoubleSupplier {
         this.state = seed;
     }
 
-    /** The state, for a caller that keeps many generators' states in one array (see {@link #nextDouble(long)}). */
-    long state() {
-        return state;
-    }
-
-    /** The {@link #nextDouble()} that follows {@code stateAfterStep}, the state already advanced by one step. */
+    /**
+     * The {@link #nextDouble()} that follows {@code stateAfterStep}, the state already advanced by
+     * one step: for a caller that keeps many generators' states in one array (a generator
+     * seeded s has state s).
+     */
     static double nextDouble(long stateAfterStep) {
         return (mix(stateAfterStep) >>> 11) * 0x1.0p-53;
     }

@@ -28,7 +28,9 @@ package org.eesim.sim;
  */
 public final class Streams {
 
+    /** By source (device * users + user), made when first asked for: open arrivals draw from {@link Arrivals}' copies. */
     private final SplitMix[] arrivals;
+    private final long arrivalCode = SplitMix.code("arrivals");
     private final int users;
     private final SplitMix input;
     private final SplitMix noise;
@@ -55,12 +57,6 @@ public final class Streams {
         this.classifierUsed = classifierUsed;
         this.users = users;
         this.arrivals = new SplitMix[devices * users];
-        long arrivalCode = SplitMix.code("arrivals");
-        for (int d = 0; d < devices; d++) {
-            for (int u = 0; u < users; u++) {
-                arrivals[d * users + u] = new SplitMix(SplitMix.derive(replicationSeed, arrivalCode, d, u));
-            }
-        }
         this.input = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("input")));
         this.noise = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("noise")));
         this.jitter = new SplitMix(SplitMix.derive(replicationSeed, SplitMix.code("jitter")));
@@ -93,7 +89,17 @@ public final class Streams {
     }
 
     SplitMix arrivals(int device, int user) {
-        return arrivals[device * users + user];
+        SplitMix g = arrivals[device * users + user];
+        if (g == null) {
+            g = new SplitMix(arrivalSeed(device, user));
+            arrivals[device * users + user] = g;
+        }
+        return g;
+    }
+
+    /** The seed of stream {@code arrivals/<device>/<user>}: where {@link #arrivals} starts. */
+    long arrivalSeed(int device, int user) {
+        return SplitMix.derive(replicationSeed, arrivalCode, device, user);
     }
 
     /** The streams of replication {@code replication} of scenario {@code s}. */

@@ -15,7 +15,7 @@ final class Window {
 
     private final Clock events;
     private final RunControl run;
-    private final List<Station> stations;
+    private final List<Stations> stations;
     private final long warmupRequests;
     private final long measuredRequests;
 
@@ -27,7 +27,7 @@ final class Window {
     private double start = Double.NaN;
     private double end = Double.NaN;
 
-    Window(Clock events, RunControl run, List<Station> stations) {
+    Window(Clock events, RunControl run, List<Stations> stations) {
         this.events = events;
         this.run = run;
         this.stations = stations;
@@ -71,7 +71,7 @@ final class Window {
     private void open(double t) {
         open = true;
         start = t;
-        for (Station s : stations) {
+        for (Stations s : stations) {
             s.openWindow(t);
         }
         if (run.length() instanceof Span.Time d) {
@@ -82,7 +82,7 @@ final class Window {
     private void close(double t) {
         closed = true;
         end = t;
-        for (Station s : stations) {
+        for (Stations s : stations) {
             s.closeWindow(t);
         }
     }

@@ -61,19 +61,19 @@ class EdgeAssignmentTest {
     /** The uplink is the device's access point; edge, WAN and cloud are those of the chosen edge. */
     private static void assertRoute(Topology t, Request r, int device) {
         for (int i = 0; i < r.legCount; i++) {
-            int id = r.legResource[i];
-            switch (t.kind(id)) {
-                case DEVICE -> assertEquals(t.of(Topology.Kind.DEVICE, device), id);
-                case UPLINK -> assertEquals(t.of(Topology.Kind.UPLINK, device), id, "access point of the static edge");
-                case EDGE -> assertEquals(t.edgeResource(r.edge), id);
-                case WAN -> assertEquals(t.wanOfEdge(r.edge), id);
-                case CLOUD -> assertEquals(t.cloudOfEdge(r.edge), id);
+            int m = r.legMember[i];
+            switch (Topology.Kind.of(r.legKind[i])) {
+                case DEVICE -> assertEquals(device, m);
+                case UPLINK -> assertEquals(t.of(Topology.Kind.UPLINK, device), m, "access point of the static edge");
+                case EDGE -> assertEquals(r.edge, m);
+                case WAN -> assertEquals(t.wanOfEdge(r.edge), m);
+                case CLOUD -> assertEquals(t.cloudOfEdge(r.edge), m);
                 default -> throw new AssertionError();
             }
         }
-        assertEquals("edge-" + r.edge, t.resource(t.edgeResource(r.edge)).station().name());
-        assertEquals("cloud-" + r.edge, t.resource(t.cloudOfEdge(r.edge)).station().name(), "edge e -> cloud e mod 2");
-        assertEquals("wan-" + r.edge, t.resource(t.wanOfEdge(r.edge)).station().name(), "unshared WAN: one per edge");
+        assertEquals("cloud-" + r.edge % 2, t.stations(Topology.Kind.CLOUD).name(t.cloudOfEdge(r.edge)),
+                "edge e -> cloud e mod 2");
+        assertEquals("wan-" + r.edge, t.stations(Topology.Kind.WAN).name(t.wanOfEdge(r.edge)), "unshared WAN: one per edge");
     }
 
     @Test
@@ -85,7 +85,7 @@ class EdgeAssignmentTest {
         for (int k = 0; k < 50; k++) {
             Request r = p.newRequest(k % 5, 0, k, true, streams);
             assertEquals(k % 5 % 2, r.edge);
-            assertEquals(t.of(Topology.Kind.EDGE, k % 5), t.edgeResource(r.edge));
+            assertEquals(t.of(Topology.Kind.EDGE, k % 5), r.edge);
         }
     }
 
@@ -108,21 +108,21 @@ class EdgeAssignmentTest {
         Topology t = new Topology(s, null, null);
         Planner p = new Planner(s, t);
         Streams streams = Streams.of(s, 0);
-        Station e0 = t.resource(t.edgeResource(0)).station();
-        Station e1 = t.resource(t.edgeResource(1)).station();
-        e0.admit(0, 5);
-        e1.admit(0, 3);
+        Stations edges = t.stations(Topology.Kind.EDGE);
+        edges.admit(0, 0, 5);
+        edges.admit(1, 0, 3);
         int[] expected = {1, 0, 1, 0};
         double[] at = {1, 2, 6, 9};
         for (int k = 0; k < at.length; k++) {
             Request r = p.newRequest(0, 0, at[k], true, streams);
             assertEquals(expected[k], r.edge, "request at t = " + at[k]);
             int edgeLeg = r.legCount - 1;
-            assertEquals(t.edgeResource(r.edge), r.legResource[edgeLeg]);
-            t.resource(r.legResource[edgeLeg]).serve(at[k], r.legWork[edgeLeg]);
+            assertEquals(Topology.Kind.EDGE.ordinal(), r.legKind[edgeLeg]);
+            assertEquals(r.edge, r.legMember[edgeLeg]);
+            t.resources(Topology.Kind.EDGE).serve(r.legMember[edgeLeg], at[k], r.legWork[edgeLeg]);
         }
-        assertEquals(11.0, e0.earliestFree());
-        assertEquals(8.0, e1.earliestFree());
+        assertEquals(11.0, edges.earliestFree(0));
+        assertEquals(8.0, edges.earliestFree(1));
     }
 
     /**

@@ -49,10 +49,10 @@ class RateFunctionTest {
     @Test
     void aStationSerialisesTransfersFifoAtTheChangingRate() {
         RateFunction f = trace();
-        Station s = new Station("uplink", 1);
-        assertEquals(1.375, s.admitBits(0.5, f, 2e6), 1e-12);
+        Stations s = new Stations("uplink", 1, 1);
+        assertEquals(1.375, s.admitBits(0, 0.5, f, 2e6), 1e-12);
         // the second waits for the first, then 2 Mbit at 4 Mbps
-        assertEquals(1.875, s.admitBits(0.6, f, 2e6), 1e-12);
+        assertEquals(1.875, s.admitBits(0, 0.6, f, 2e6), 1e-12);
     }
 
     /**
