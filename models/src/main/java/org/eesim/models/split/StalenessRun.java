@@ -71,6 +71,11 @@ public final class StalenessRun {
     public List<String> run() throws IOException {
         long started = System.nanoTime();
         double loadBefore = load();
+        Checkpoint ck = Checkpoint.read(o);
+        if (ck != null && ck.epoch() >= o.epochs()) {
+            log.printf("split-train %s: all %d epochs already done (%s)%n", o.name(), ck.epoch(), o.csv());
+            return ck.rows(o);
+        }
         DataSource source = DataSource.named(o.dataSet(), o.dataDir());
         ImageSet train = subset(source.train(), o.trainSamples(), o.seed());
         ImageSet test = source.test().slice(0, o.testSamples());
@@ -86,7 +91,6 @@ public final class StalenessRun {
         Files.createDirectories(o.outputRoot());
         SoftmaxCrossEntropyLoss ce = new SoftmaxCrossEntropyLoss();
         Shape batchShape = new Shape(o.batchSize(), 1, train.rows(), train.cols());
-        Checkpoint ck = Checkpoint.read(o);
         try (SplitTrainer t = new SplitTrainer(edge, cloud, batchShape,
                 () -> new MomentumSgd(o.learningRate(), o.momentum(), o.weightDecay()), ce, o.settings())) {
             List<String> rows = new ArrayList<>();
@@ -95,10 +99,6 @@ public final class StalenessRun {
             } else {
                 t.load(o.checkpoint());
                 rows.addAll(ck.rows(o));
-            }
-            if (ck.epoch() >= o.epochs()) {
-                log.printf("split-train %s: all %d epochs already done (%s)%n", o.name(), ck.epoch(), o.csv());
-                return rows;
             }
             log.printf("split-train %s: %s split after %s (layer %d of %d), features %s per sample, K=%d, %s%s%s%n",
                     o.name(), o.net(), layers.get(cut).name(), cut + 1, layers.size(),
