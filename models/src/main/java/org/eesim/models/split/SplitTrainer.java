@@ -78,6 +78,7 @@ public final class SplitTrainer implements AutoCloseable {
     private final Shape featureShape;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private float[] residual;
+    private Times lastTimes;
     private long iteration;
     private long edgeUpdates;
     private long maxStaleness;
@@ -143,17 +144,40 @@ public final class SplitTrainer implements AutoCloseable {
         return pending.size();
     }
 
-    /** One iteration on a batch: {@code images} laid out as {@code shape}, one label per image. */
-    public Step step(float[] images, Shape shape, float[] labels) {
-        float[] features;
-        Shape fShape;
-        try (NDManager m = edge.getManager().newSubManager()) {
-            // outside a gradient collector PyTorch records no graph: the seed's detach()
-            NDArray f = edge.forward(new NDList(m.create(images, shape))).singletonOrThrow();
-            features = f.toFloatArray();
-            fShape = f.getShape();
+    /** Wall time of each stage of the last {@link #step}, in nanoseconds. */
+    public record Times(long edgeForward, long send, long cloud, long edgeBackward) {
+        public long edge() {
+            return edgeForward + edgeBackward;
         }
+    }
+
+    /** The stages of the last step (the edge's backward: every replay it ran, none while filling). */
+    public Times lastTimes() {
+        return lastTimes;
+    }
+
+    /**
+     * The edge's forward of a batch with its current weights in training mode (BatchNorm on batch
+     * statistics, dropout on); outside a gradient collector PyTorch records no graph: the seed's
+     * {@code detach()}. The feature shape is that of {@link #featureShape()} for the batch.
+     */
+    public float[] edgeFeatures(float[] images, Shape shape) {
+        try (NDManager m = edge.getManager().newSubManager()) {
+            return edge.forward(new NDList(m.create(images, shape))).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    /**
+     * One iteration on a batch: {@code images} laid out as {@code shape}, one label per image. The
+     * images array is kept until the edge replays it: do not reuse it.
+     */
+    public Step step(float[] images, Shape shape, float[] labels) {
+        long t0 = System.nanoTime();
+        float[] features = edgeFeatures(images, shape);
+        Shape fShape = new Shape(shape.get(0)).addAll(featureShape.slice(1));
+        long t1 = System.nanoTime();
         float[] sent = send(features);
+        long t2 = System.nanoTime();
         Step result;
         float[] gradient;
         try (NDManager m = cloud.getManager().newSubManager()) {
@@ -180,11 +204,13 @@ public final class SplitTrainer implements AutoCloseable {
                 gradient[i] -= e * gradient[i] * gradient[i];
             }
         }
+        long t3 = System.nanoTime();
         pending.addLast(new Pending(iteration, images, shape, gradient));
         while (pending.size() > settings.staleness()) {
             replay(pending.pollFirst());
         }
         iteration++;
+        lastTimes = new Times(t1 - t0, t2 - t1, t3 - t2, System.nanoTime() - t3);
         return result;
     }
 
