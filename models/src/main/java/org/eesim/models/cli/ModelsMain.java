@@ -15,12 +15,13 @@ import picocli.CommandLine.Parameters;
 /** {@code eesim-models}: profile a named early-exit network into profiles/NAME, compare timings. */
 @Command(name = "eesim-models", mixinStandardHelpOptions = true,
         versionProvider = org.eesim.cli.Main.Version.class,
-        subcommands = {ModelsMain.ProfileCommand.class, ModelsMain.CompareTiming.class},
+        subcommands = {ModelsMain.ProfileCommand.class, ModelsMain.CompareTiming.class, SplitTrainCommand.class,
+            TrainingProfileCommand.class},
         description = "Train, distort, time and trace early-exit networks (DJL, PyTorch CPU) into eesim profiles.")
 public final class ModelsMain implements Runnable {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("profile")) {
+        if (args.length > 0 && List.of("profile", "split-train", "training-profile").contains(args[0])) {
             // oneDNN reads its ISA cap at load time: a JVM without it re-runs this in one with it (issue 10)
             EngineEnvironment.ensure(ModelsMain.class, args);
         }
