@@ -11,7 +11,7 @@ import org.eesim.models.data.DataSource;
 import org.eesim.models.net.MultiExitBlock;
 
 /** The provenance block of a measured profile: what was run, on what, with which data and settings. */
-final class Provenance {
+public final class Provenance {
 
     private Provenance() {
     }
@@ -86,7 +86,7 @@ final class Provenance {
                 + (o.load() ? " --load --weights " + o.weightsRoot() : "");
     }
 
-    static String cpuModel() {
+    public static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {

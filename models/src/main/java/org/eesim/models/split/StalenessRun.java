@@ -281,17 +281,7 @@ public final class StalenessRun {
     }
 
     static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return org.eesim.models.train.ExitTrainer.permutation(n, random);
     }
 
     private static double seconds(long started) {
@@ -303,15 +293,6 @@ public final class StalenessRun {
     }
 
     static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            return "unknown CPU (" + e.getMessage() + ")";
-        }
-        return "unknown CPU";
+        return org.eesim.models.profile.Provenance.cpuModel();
     }
 }

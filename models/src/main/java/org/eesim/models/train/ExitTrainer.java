@@ -167,7 +167,7 @@ public final class ExitTrainer {
         return m.create(y, new Shape(to - from));
     }
 
-    static int[] permutation(int n, SplittableRandom random) {
+    public static int[] permutation(int n, SplittableRandom random) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
