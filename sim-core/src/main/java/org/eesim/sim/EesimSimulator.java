@@ -165,7 +165,8 @@ public final class EesimSimulator extends DevsSimulator<Double> {
     }
 
     @Override
-    public SimEventInterface<Double> scheduleEventNow(short priority, Executable executable) throws SimRuntimeException {
+    public SimEventInterface<Double> scheduleEventNow(short priority, Executable executable)
+            throws SimRuntimeException {
         syncClock();
         return super.scheduleEventNow(priority, executable);
     }

@@ -61,9 +61,11 @@ final class Replica {
         }
         this.window = new Window(events, scenario.run(), stations);
         int users = arrival instanceof Arrival.Closed closed ? closed.users() : 1;
-        this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * scenario.tiers().device().count() * users);
         int devices = scenario.tiers().device().count();
-        this.arrivals = arrival instanceof Arrival.Poisson p ? new Arrivals(streams, devices, 1 / (devices * p.ratePerSecond()))
+        this.maxInSystem = Math.max(MAX_IN_SYSTEM, 4L * devices * users);
+        // the calendar's width: the mean gap between two births of all devices
+        this.arrivals = arrival instanceof Arrival.Poisson p
+                ? new Arrivals(streams, devices, 1 / (devices * p.ratePerSecond()))
                 : arrival instanceof Arrival.Deterministic det ? new Arrivals(streams, devices, det.intervalSeconds() / devices)
                 : null;
         this.energy = scenario.energy() == null ? null : new EnergyMeter(scenario);

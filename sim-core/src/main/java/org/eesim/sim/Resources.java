@@ -10,7 +10,7 @@ package org.eesim.sim;
  */
 interface Resources {
 
-    /** Admits to resource {@code member} a job of {@code work} arriving at {@code now}; returns when it has been served. */
+    /** Admits to resource {@code member} a job of {@code work} arriving at {@code now}; returns when it leaves. */
     double serve(int member, double now, double work);
 
     /** The stations whose time-weighted statistics these resources keep. */

@@ -88,7 +88,7 @@ final class Stations implements Resources {
         return this;
     }
 
-    /** Admits to station {@code s} a job arriving at {@code now} needing {@code service} seconds; returns its end time. */
+    /** Admits to station {@code s} a job arriving at {@code now} needing {@code service} seconds; returns its end. */
     double admit(int s, double now, double service) {
         // written out rather than through earliestCore/occupy: the model's hottest path; with the
         // split version the benchmark's tuned/bare ratio fell from about 1.2 to 1.0 (load ~4.5)
@@ -140,12 +140,12 @@ final class Stations implements Resources {
         return end;
     }
 
-    /** When the job admitted last (to any of these stations) starts its service: for a transmitter, starts being sent. */
+    /** When the job admitted last (to any of these stations) starts its service: a transfer, starts being sent. */
     double lastStart() {
         return lastStart;
     }
 
-    /** When the first core of station {@code s} is free of every job admitted so far (a time past, for an idle station). */
+    /** When the first core of station {@code s} is free of every job admitted so far (past, for an idle one). */
     double earliestFree(int s) {
         return record[earliestCore(s)];
     }
@@ -161,7 +161,7 @@ final class Stations implements Resources {
         return k;
     }
 
-    /** Jobs waiting at station {@code s} at {@code now} (admitted, not yet started), {@code now} no earlier than its last arrival. */
+    /** Jobs waiting at station {@code s} at {@code now} (admitted, not started), now no earlier than its last arrival. */
     int waiting(int s, double now) {
         dropStarted(s, now);
         return pendingSize[s];

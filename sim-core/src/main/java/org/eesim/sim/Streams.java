@@ -28,7 +28,7 @@ package org.eesim.sim;
  */
 public final class Streams {
 
-    /** By source (device * users + user), made when first asked for: open arrivals draw from {@link Arrivals}' copies. */
+    /** By source (device * users + user), made when first asked for (open arrivals draw from {@link Arrivals}). */
     private final SplitMix[] arrivals;
     private final long arrivalCode = SplitMix.code("arrivals");
     private final int users;
