@@ -49,8 +49,9 @@ final class ImportProfileCommand implements Callable<Integer> {
                 + (name == null ? "" : " --name " + name);
         try {
             Profile p = CsvImport.run(layers, exits, n, this.out, force, command);
-            out.printf("%s: written (profile %s: %d layers, %d exits, conditions %s)%n", this.out, p.name(),
-                    p.layers().size(), p.exitCount(), String.join(", ", p.conditions().keySet()));
+            out.printf("%s: written (profile %s: %s, %s, conditions %s)%n", this.out, p.name(),
+                    Main.count(p.layers().size(), "layer"), Main.count(p.exitCount(), "exit"),
+                    String.join(", ", p.conditions().keySet()));
             out.flush();
             return 0;
         } catch (ProblemsException e) {

@@ -122,11 +122,16 @@ public final class Main implements Runnable {
         int runs = plan.runs().size();
         int points = plan.points().size();
         if (!plan.isSweep()) {
-            return runs + " replications";
+            return count(runs, "replication");
         }
         boolean even = runs % points == 0 && plan.points().stream().allMatch(p -> p.replications() == runs / points);
-        return points + " points x " + (even ? runs / points + " replications" : "their replications") + " = "
-                + runs + " runs";
+        return count(points, "point") + " x " + (even ? count(runs / points, "replication") : "their replications")
+                + " = " + count(runs, "run");
+    }
+
+    /** {@code 1 exit}, {@code 3 exits}: a count and its noun, plural unless the count is one. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -154,11 +159,13 @@ public final class Main implements Runnable {
                     }
                     if (s.isTraining()) {
                         var tp = s.training().profile();
-                        out.printf("%s: ok (training profile %s: %d layers, %d splits, batch %d; %s)%n", f, tp.name(),
-                                tp.layers(), tp.splits().size(), tp.batchSize(), size(plan));
+                        out.printf("%s: ok (training profile %s: %s, %s, batch %d; %s)%n", f, tp.name(),
+                                count(tp.layers(), "layer"), count(tp.splits().size(), "split"), tp.batchSize(),
+                                size(plan));
                     } else {
-                        out.printf("%s: ok (profile %s: %d layers, %d exits; %s)%n", f, s.profile().name(),
-                                s.profile().layers().size(), s.profile().exitCount(), size(plan));
+                        out.printf("%s: ok (profile %s: %s, %s; %s)%n", f, s.profile().name(),
+                                count(s.profile().layers().size(), "layer"), count(s.profile().exitCount(), "exit"),
+                                size(plan));
                     }
                 } catch (ProblemsException e) {
                     status = report(e, err);

@@ -101,6 +101,15 @@ class MainTest {
         assertTrue(r.out().contains("quickstart.yaml: ok"), r.out());
     }
 
+    /** Seed 002's network has one exit (the final one): it is "1 exit", not "1 exits". */
+    @Test
+    void validateCountsInTheSingularWhereACountIsOne() {
+        Result r = eesim("validate", REPO.resolve("scenarios/seed-002-tinyml.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains(", 1 exit;"), r.out());
+        assertFalse(r.out().contains("1 exits"), r.out());
+    }
+
     @Test
     void validateReportsEveryProblemLocatedWithoutAStackTrace(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
