@@ -18,12 +18,13 @@ changes accuracy only: the simulated time of int8 with and without it is the sam
     EESIM='flock -s /tmp/eesim-cpu.lock ./eesim' /usr/bin/python3 models/results/staleness/time_to_accuracy.py
 
 It runs the scenario (about 5 s), writes models/results/staleness/time-to-accuracy.csv and
-prints a Markdown table of minutes to the target per configuration (seeds averaged) and
+simulated-seconds-per-iteration.csv (every point of the scenario) and prints a Markdown table of minutes to the target per configuration (seeds averaged) and
 bandwidth. Standard library only.
 """
 import argparse
 import csv
 import glob
+import math
 import os
 import shlex
 import subprocess
@@ -33,6 +34,35 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 SCENARIO = "scenarios/seed-004-djl-alexnet.yaml"
 RESULTS = "results/seed-004-djl-alexnet"
 EPOCHS = 3  # a complete split-train run of run.sh
+
+
+SPLIT = 1  # conv2, where split-train cuts
+ITERATIONS = 1875  # one epoch of 60000 images in batches of 32
+
+
+def closed_form(r, t, k):
+    """Seed 004's time of r iterations with constant stages t and staleness bound k (T1 lumped)."""
+    t_star, t0 = max(t), sum(t)
+    return (r - 1) * t_star + t0 + (math.ceil(r / (k + 1)) - 1) * max(0.0, t0 - (k + 1) * t_star)
+
+
+def profile_row(split):
+    with open(os.path.join(ROOT, "profiles", "split-alexnet-fmnist", "splits.csv"), newline="") as f:
+        return next(r for r in csv.DictReader(l for l in f if not l.startswith("#")) if int(r["split"]) == split)
+
+
+def stages(row, int8, rate):
+    """T1..T4 at a row: edge (+ quantise), feature up (int8: a byte per element), cloud, fp32 gradient down."""
+    feature = float(row["feature_bytes"])
+    q = float(row["quantise_time_s"] or 0) if int8 else 0.0
+    return [float(row["edge_time_s"]) + q, feature / (4 if int8 else 1) / rate, float(row["cloud_time_s"]),
+            feature / rate]
+
+
+def mib_per_s(label):
+    value, unit = label.split()
+    assert unit == "MiB/s", label
+    return float(value) * 2 ** 20
 
 
 def epochs_to(curve, target):
@@ -81,6 +111,8 @@ def main():
     p.add_argument("--table-target", type=float, default=0.87, help="the target of the printed table")
     p.add_argument("--no-run", action="store_true", help="use the existing results/seed-004-djl-alexnet")
     p.add_argument("--out", default=os.path.join(HERE, "time-to-accuracy.csv"))
+    p.add_argument("--sim-out", default=os.path.join(HERE, "simulated-seconds-per-iteration.csv"),
+                   help="every point of the scenario: K, quantise, bandwidth, seconds per iteration and of the epoch")
     a = p.parse_args()
     os.chdir(ROOT)
     if not a.no_run:
@@ -109,6 +141,14 @@ def main():
         w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
+    row = profile_row(SPLIT)
+    with open(a.sim_out, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["staleness", "quantise", "bandwidth", "seconds_per_iteration", "epoch_seconds",
+                    "closed_form_seconds_per_iteration"])
+        for (k, q, b), (per_iter, epoch_s) in sorted(sim.items(), key=lambda kv: (kv[0][0], kv[0][1], bands.index(kv[0][2]))):
+            w.writerow([k, q, b, "%.7f" % per_iter, "%.3f" % epoch_s,
+                        "%.7f" % (closed_form(ITERATIONS, stages(row, q == "int8", mib_per_s(b)), k) / ITERATIONS)])
     # the table: seeds averaged (epochs to target averaged, then times)
     t = a.table_target
     configs = []
@@ -138,7 +178,7 @@ def main():
         print("| %s | %s | %s |" % (c, ",".join(map(str, seeds)), "" if e is None else "%.2f%s" % (e, spread))
               + "".join(" %s |" % x for x in cells))
     print()
-    print("written: " + os.path.relpath(a.out, ROOT))
+    print("written: " + os.path.relpath(a.out, ROOT) + ", " + os.path.relpath(a.sim_out, ROOT))
 
 
 if __name__ == "__main__":
