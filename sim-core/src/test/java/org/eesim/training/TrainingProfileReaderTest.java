@@ -73,12 +73,38 @@ class TrainingProfileReaderTest {
         try (var list = Files.list(Path.of("..", "profiles"))) {
             dirs = list.filter(TrainingProfileReader::isTrainingProfile).sorted().toList();
         }
-        assertTrue(dirs.size() >= 8, "the imported seed 004 profiles: " + dirs);
+        assertTrue(dirs.size() >= 9, "the imported seed 004 profiles and ours: " + dirs);
+        assertTrue(dirs.contains(Path.of("..", "profiles", "split-alexnet-fmnist")), "measured in DJL: " + dirs);
         for (Path d : dirs) {
             TrainingProfile p = TrainingProfileReader.read(d);
             assertEquals(d.getFileName().toString(), p.name());
             assertTrue(p.has(p.edgeOnly()), d + " has its edge-only row");
         }
+    }
+
+    /**
+     * Our DJL-measured profile (AlexNet, width 0.25, 28 px): the sizes follow from the network's
+     * shapes by hand. Batch 32 fp32: the input 1x28x28, conv1's output 16x14x14, conv2's 48x7x7
+     * (the cut of the staleness runs, split 1); conv1 holds 16·1·5·5 weights (1,600 bytes) and
+     * conv2 48·16·5·5 (76,800 bytes), no biases. Every time is positive at a real split and the
+     * forward is a part of the edge's time.
+     */
+    @Test
+    void ourMeasuredAlexNetProfile() throws Exception {
+        TrainingProfile p = TrainingProfileReader.read(Path.of("..", "profiles", "split-alexnet-fmnist"));
+        assertEquals(32, p.batchSize());
+        assertEquals(8, p.layers());
+        assertEquals(4L * 32 * 28 * 28, p.inputBytes());
+        assertEquals(4L * 32 * 28 * 28, p.row(TrainingProfile.CLOUD_ONLY).featureBytes());
+        assertEquals(4L * 32 * 16 * 14 * 14, p.row(0).featureBytes());
+        assertEquals(4L * 32 * 48 * 7 * 7, p.row(1).featureBytes());
+        assertEquals(1600 + 76800, p.row(1).edgeParamBytes());
+        for (TrainingProfile.Split s : p.splitPoints()) {
+            assertTrue(s.edgeSeconds() > 0 && s.cloudSeconds() > 0, "split " + s.split());
+            assertTrue(s.edgeForwardSeconds() > 0 && s.edgeForwardSeconds() < s.edgeSeconds(), "split " + s.split());
+        }
+        assertEquals(p.row(TrainingProfile.CLOUD_ONLY).cloudSeconds(), p.row(p.edgeOnly()).edgeSeconds(), 0,
+                "both end rows hold the one unsplit step");
     }
 
     @Test

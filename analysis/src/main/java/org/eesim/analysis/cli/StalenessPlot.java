@@ -37,6 +37,14 @@ public final class StalenessPlot implements Callable<Integer> {
             description = "accuracies for the table's epochs-to-target columns")
     List<Double> targets = new ArrayList<>();
 
+    @Option(names = "--time-to-accuracy", paramLabel = "CSV",
+            description = "also draw minutes to --time-target against bandwidth from this CSV of"
+                    + " models/results/staleness/time_to_accuracy.py (fp32 runs and int8 with the seed's error feedback)")
+    Path timeToAccuracy;
+
+    @Option(names = "--time-target", defaultValue = "0.87", description = "the target of that figure (default ${DEFAULT-VALUE})")
+    double timeTarget;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new StalenessPlot()).execute(args));
     }
@@ -49,12 +57,16 @@ public final class StalenessPlot implements Callable<Integer> {
             Path to = out == null ? dir.resolve("figures") : out;
             Files.createDirectories(to);
             long firstSeed = runs.stream().mapToLong(StalenessCurves.Run::seed).min().orElse(1);
-            List<Figure> figures = List.of(
+            List<Figure> figures = new ArrayList<>(List.of(
                     StalenessCurves.accuracy(prefix + "-accuracy", runs, r -> r.seed() == firstSeed
                             && r.features().equals("fp32")),
                     StalenessCurves.difference(prefix + "-difference-fp32", runs, r -> r.features().equals("fp32")),
                     StalenessCurves.difference(prefix + "-difference-int8", runs, r -> r.seed() == firstSeed
-                            && !r.features().equals("fp32")));
+                            && !r.features().equals("fp32"))));
+            if (timeToAccuracy != null) {
+                figures.add(StalenessCurves.timeToAccuracy(prefix + "-time-to-accuracy", timeToAccuracy, timeTarget,
+                        c -> c.contains("fp32") || c.contains("gradient EF")));
+            }
             for (Figure f : figures) {
                 if (f.data().rows().isEmpty()) {
                     err.println("eesim plot staleness: no runs for " + f.name() + ", not drawn");

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eesim.analysis.results.CsvFile;
@@ -186,6 +190,79 @@ public final class StalenessCurves {
                 XyCharts.axis("Accuracy \u2212 synchronous fp32 (points)"), XyCharts.lines(dataset.getSeriesCount(), 1));
         plot.addRangeMarker(new ValueMarker(0));
         return new Figure(name, XyCharts.chart(plot, true), XyCharts.PLOT_HEIGHT, data);
+    }
+
+    /** The columns of models/results/staleness/time_to_accuracy.py's CSV this figure reads. */
+    static final String[] TIME_COLUMNS = {"configuration", "seed", "target", "epochs_to_target", "bandwidth",
+        "epoch_seconds"};
+
+    /**
+     * Minutes to a target test accuracy against bandwidth, one series per configuration, from the
+     * CSV that models/results/staleness/time_to_accuracy.py writes (each run's epochs to the
+     * target and the simulated seconds of an epoch for its K, features and bandwidth): epochs
+     * averaged over a configuration's seeds, times its epoch's seconds. A configuration that a
+     * seed never brought to the target is left out (it has no time to show), and so is one that
+     * {@code which} refuses. Both axes are logarithmic.
+     */
+    public static Figure timeToAccuracy(String name, Path csv, double target, Predicate<String> which) {
+        CsvFile f = CsvFile.read(csv, TIME_COLUMNS);
+        Map<String, Map<Double, List<Double>>> epochs = new LinkedHashMap<>();
+        Map<String, Map<Double, Double>> epochSeconds = new LinkedHashMap<>();
+        Set<String> unreached = new HashSet<>();
+        for (CsvFile.Row r : f.rows()) {
+            if (Math.abs(r.number("target") - target) > 1e-9 || !which.test(r.text("configuration"))) {
+                continue;
+            }
+            String c = r.text("configuration");
+            double mib = mibPerSecond(r);
+            if (r.text("epochs_to_target").isEmpty()) {
+                unreached.add(c);
+                continue;
+            }
+            epochs.computeIfAbsent(c, k -> new LinkedHashMap<>()).computeIfAbsent(mib, k -> new ArrayList<>())
+                    .add(r.number("epochs_to_target"));
+            epochSeconds.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(mib, r.number("epoch_seconds"));
+        }
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        TidyTable data = new TidyTable("series", "bandwidth_mib_s", "minutes_to_target", "epochs_to_target", "seeds");
+        for (var e : epochs.entrySet()) {
+            if (unreached.contains(e.getKey())) {
+                continue;
+            }
+            XYSeries s = new XYSeries(e.getKey(), true, false);
+            for (var point : e.getValue().entrySet()) {
+                double mean = point.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                double minutes = mean * epochSeconds.get(e.getKey()).get(point.getKey()) / 60;
+                s.add(point.getKey().doubleValue(), minutes);
+                data.add(e.getKey(), point.getKey(), minutes, mean, point.getValue().size());
+            }
+            dataset.addSeries(s);
+        }
+        if (dataset.getSeriesCount() == 0) {
+            throw ResultsException.at(csv, 0, "target", "no configuration reached the target " + target
+                    + " (targets in the file: the 'target' column)");
+        }
+        XyCharts.requireDistinct(name, dataset.getSeriesCount());
+        XYPlot plot = new XYPlot(dataset, XyCharts.logAxis("Bandwidth each way (MiB/s)"),
+                XyCharts.logAxis("Minutes to " + trim(100 * target) + "% test accuracy"),
+                XyCharts.lines(dataset.getSeriesCount(), 0));
+        return new Figure(name, XyCharts.chart(plot, true), XyCharts.PLOT_HEIGHT, data);
+    }
+
+    /** "12.5 MiB/s" as 12.5. */
+    private static double mibPerSecond(CsvFile.Row r) {
+        String s = r.text("bandwidth");
+        if (s.endsWith("MiB/s")) {
+            try {
+                double v = Double.parseDouble(s.substring(0, s.length() - "MiB/s".length()).strip());
+                if (v > 0) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+        }
+        throw r.error("bandwidth", "'" + s + "' is not a positive '<number> MiB/s'");
     }
 
     /** ", seed 2" when runs of several seeds are drawn. */

@@ -74,4 +74,53 @@ class StalenessCurvesTest {
         ResultsException e = assertThrows(ResultsException.class, () -> StalenessCurves.read(dir));
         assertTrue(e.getMessage().contains("no split-train CSVs"), e.getMessage());
     }
+
+    static final String TIME_HEADER = "configuration,staleness,features,feedback,seed,target,epochs_to_target,bandwidth,"
+            + "seconds_per_iteration,epoch_seconds,minutes_to_target";
+
+    /**
+     * Minutes to the target by hand: K=0 fp32 needs 2.0 and 2.5 epochs (seeds 1, 3), mean 2.25,
+     * times 600 s an epoch at 1 MiB/s is 22.5 minutes and times 60 s at 10 MiB/s 2.25; K=4 fp32
+     * (one seed, 2.4 epochs) at 300 s and 30 s: 12 and 1.2 minutes. K=2 fp32 has a seed that never
+     * reached it (left out), int8 without feedback is not selected, and rows of another target
+     * do not count.
+     */
+    @Test
+    void timeToAccuracyAveragesTheSeedsEpochs() throws IOException {
+        Path csv = dir.resolve("tta.csv");
+        Files.writeString(csv, TIME_HEADER + "\n"
+                + "K=0 fp32,0,fp32,none,1,0.87,2.0,1 MiB/s,0.32,600,20\n"
+                + "K=0 fp32,0,fp32,none,1,0.87,2.0,10 MiB/s,0.032,60,2\n"
+                + "K=0 fp32,0,fp32,none,3,0.87,2.5,1 MiB/s,0.32,600,25\n"
+                + "K=0 fp32,0,fp32,none,3,0.87,2.5,10 MiB/s,0.032,60,2.5\n"
+                + "K=0 fp32,0,fp32,none,1,0.86,1.0,1 MiB/s,0.32,600,10\n"
+                + "K=4 fp32,4,fp32,none,1,0.87,2.4,1 MiB/s,0.16,300,12\n"
+                + "K=4 fp32,4,fp32,none,1,0.87,2.4,10 MiB/s,0.016,30,1.2\n"
+                + "K=2 fp32,2,fp32,none,1,0.87,2.1,1 MiB/s,0.16,300,10.5\n"
+                + "K=2 fp32,2,fp32,none,3,0.87,,1 MiB/s,0.16,300,\n"
+                + "K=0 int8,0,int8,none,1,0.87,2.0,1 MiB/s,0.2,400,13.3\n");
+        Figure f = StalenessCurves.timeToAccuracy("t", csv, 0.87, c -> c.contains("fp32"));
+        List<List<Object>> rows = f.data().rows();
+        assertEquals(4, rows.size(), rows.toString());
+        assertEquals(List.of("K=0 fp32", 1.0, 22.5, 2.25, 2), rows.get(0));
+        assertEquals(2.25, (double) rows.get(1).get(2), 1e-12);
+        assertEquals(10.0, rows.get(1).get(1));
+        assertEquals("K=4 fp32", rows.get(2).get(0));
+        assertEquals(12.0, (double) rows.get(2).get(2), 1e-12);
+        assertEquals(1.2, (double) rows.get(3).get(2), 1e-12);
+        assertEquals(2, f.chart().getXYPlot().getDataset().getSeriesCount());
+        ResultsException none = assertThrows(ResultsException.class,
+                () -> StalenessCurves.timeToAccuracy("t", csv, 0.9, c -> true));
+        assertTrue(none.getMessage().contains("no configuration reached the target 0.9"), none.getMessage());
+    }
+
+    @Test
+    void timeToAccuracyNamesABadBandwidth() throws IOException {
+        Path csv = dir.resolve("tta.csv");
+        Files.writeString(csv, TIME_HEADER + "\nK=0 fp32,0,fp32,none,1,0.87,2.0,1 Mbit/s,0.32,600,20\n");
+        ResultsException e = assertThrows(ResultsException.class,
+                () -> StalenessCurves.timeToAccuracy("t", csv, 0.87, c -> true));
+        assertTrue(e.getMessage().contains("'1 Mbit/s' is not a positive '<number> MiB/s'"), e.getMessage());
+        assertTrue(e.getMessage().contains("tta.csv") && e.getMessage().contains("2"), e.getMessage());
+    }
 }

@@ -23,7 +23,7 @@ final class TrainingProfileCommand implements Callable<Integer> {
     String name;
     @Option(names = "--batch", defaultValue = "32")
     int batch;
-    @Option(names = "--warmup", defaultValue = "10")
+    @Option(names = "--warmup", defaultValue = "30")
     int warmup;
     @Option(names = "--repetitions", defaultValue = "40")
     int repetitions;

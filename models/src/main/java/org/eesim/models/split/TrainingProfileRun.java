@@ -208,12 +208,13 @@ public final class TrainingProfileRun {
                 + ", ai.djl.pytorch.num_interop_threads="
                 + System.getProperty("ai.djl.pytorch.num_interop_threads", "default") + "), CPU affinity "
                 + affinity() + "; both tiers on this one CPU: a scenario scales them by its tiers' speeds");
+        p.put("drift_series", "the series the load rule checks for drift here: each split's per-repetition total"
+                + " (edge + cloud), the unsplit step, and the per-repetition sum over layers.csv");
         p.put("load_rule", guard.rule().equals(NO_RULE) ? "none: --no-load-rule, a trial whose times may be disturbed"
                 : guard.rule().describe());
         p.put("load_checks", outcome.describe());
         p.put("data", source.name() + " (" + source.installHint() + "), sha256 " + source.sha256());
-        p.put("hardware", StalenessRun.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
-                + " logical CPUs, shared with other jobs");
+        p.put("hardware", StalenessRun.cpuModel() + ", " + machineCpus() + " logical CPUs, shared with other jobs");
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
         p.put("software", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion()
                 + " (CPU), Java " + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
@@ -284,13 +285,24 @@ public final class TrainingProfileRun {
         return String.join("x", Arrays.stream(s).mapToObj(Long::toString).toList());
     }
 
+    /** The machine's logical CPUs (/proc/cpuinfo), not those this process is pinned to. */
+    static int machineCpus() {
+        try {
+            return (int) Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor"))
+                    .count();
+        } catch (IOException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
     /** The CPUs this process may run on (/proc/self/status), e.g. "1" when pinned with taskset -c 1. */
     static String affinity() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Cpus_allowed_list:")) {
                     String cpus = line.substring(line.indexOf(':') + 1).trim();
-                    return "CPUs " + cpus + " (of " + Runtime.getRuntime().availableProcessors() + ")";
+                    boolean one = cpus.chars().allMatch(Character::isDigit);
+                    return (one ? "CPU " : "CPUs ") + cpus + " of the machine's " + machineCpus();
                 }
             }
         } catch (IOException e) {

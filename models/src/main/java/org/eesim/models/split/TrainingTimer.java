@@ -143,10 +143,24 @@ public final class TrainingTimer {
             }
             List<LayerSamples> perLayer = layers(layers, whole.getNDManager(), images, batchShape, optimizer, warmup,
                     repetitions);
-            return new Result(names, shapes, parameters, flops, splits, wholeSeconds, perLayer);
+            Result result = new Result(names, shapes, parameters, flops, splits, wholeSeconds, perLayer);
+            logDrift(result, log);
+            return result;
         } finally {
             trainers.forEach(SplitTrainer::close);
         }
+    }
+
+    /** Each series' drift (the load rule's test), so that a refused attempt shows which one moved. */
+    private static void logDrift(Result r, PrintStream log) {
+        List<double[]> series = r.series();
+        StringBuilder b = new StringBuilder("  drift per series:");
+        for (int i = 0; i < series.size(); i++) {
+            String name = i < r.splits().size() ? "split " + i : i == r.splits().size() ? "whole" : "layers";
+            b.append(String.format(java.util.Locale.ROOT, " %s %.1f%%", name,
+                    100 * org.eesim.models.timing.LoadGuard.drift(series.get(i))));
+        }
+        log.println(b);
     }
 
     /** One plain training step of the whole network: the cloud-only and edge-only iteration. */

@@ -75,6 +75,21 @@ class TrainingProfileRunTest {
         assertTrue(yaml.contains("layers: " + layers.size()) && yaml.contains("batch_size: " + batch), yaml);
         assertTrue(yaml.contains("input_bytes: " + 4L * batch * 784), yaml);
         assertTrue(!yaml.contains("/tmp/") && !yaml.contains("/work/"), "no machine paths in provenance");
+        assertTrue(yaml.contains(", " + TrainingProfileRun.machineCpus() + " logical CPUs"), "the machine's CPUs: " + yaml);
+        assertTrue(yaml.contains("drift_series:"), yaml);
         assertEquals(1 + (layers.size() - 1) * 4 + 4, Files.readAllLines(out.resolve("samples.csv")).size());
+    }
+
+    /**
+     * The provenance names the machine's CPUs, not the ones the timing process is pinned to
+     * (under taskset -c 1 the JVM sees one processor; the profile of 2 Dec 2026 says "1 logical
+     * CPUs" for that reason).
+     */
+    @Test
+    void theMachinesCpusNotThePinnedOnes() {
+        int machine = TrainingProfileRun.machineCpus();
+        assertTrue(machine >= Runtime.getRuntime().availableProcessors(), "machine " + machine);
+        String affinity = TrainingProfileRun.affinity();
+        assertTrue(affinity.matches("CPUs? [0-9,-]+ of the machine's " + machine), affinity);
     }
 }
