@@ -302,12 +302,9 @@ public final class ScenarioReader {
         if (speed != null && !(speed > 0)) {
             problems.add(f.node("speed"), "speed must be a positive factor, got " + Values.s(speed));
         }
-        Double perMessage = f.quantity("per_message", org.eesim.units.Units.Kind.TIME, 0.0);
-        if (perMessage != null && !(perMessage >= 0)) {
-            problems.add(f.node("per_message"), "per_message must be >= 0, got " + f.node("per_message").describe());
-        }
-        return problems.size() > before || f.mapping() == null ? null
-                : new TierSpec(count, cores, speed, perMessage);
+        double[] perMessage = perMessage(f);
+        return problems.size() > before || f.mapping() == null || perMessage == null ? null
+                : new TierSpec(count, cores, speed, perMessage[0], perMessage[1]);
     }
 
     private Integer atLeastOne(Fields f, String key) {
@@ -336,6 +333,30 @@ public final class ScenarioReader {
 
     private Link link(YamlNode node) {
         return new LinkReader(problems, file).read(node);
+    }
+
+    /** {@code per_message}: a time (constant), or {@code {mean, sd}} (log-normal); {mean, sd} in seconds, or null. */
+    private double[] perMessage(Fields f) {
+        if (f.node("per_message") instanceof YamlNode.Mapping) {
+            Fields m = Fields.of(f.node("per_message"), problems, "mean", "sd");
+            Double mean = m.quantity("mean", org.eesim.units.Units.Kind.TIME);
+            Double sd = m.quantity("sd", org.eesim.units.Units.Kind.TIME, 0.0);
+            if (mean != null && !(mean > 0)) {
+                problems.add(m.node("mean"), "the mean per-message time must be positive, got " + m.node("mean").describe());
+                return null;
+            }
+            if (sd != null && !(sd >= 0)) {
+                problems.add(m.node("sd"), "sd must be >= 0, got " + m.node("sd").describe());
+                return null;
+            }
+            return mean == null || sd == null ? null : new double[] {mean, sd};
+        }
+        Double perMessage = f.quantity("per_message", org.eesim.units.Units.Kind.TIME, 0.0);
+        if (perMessage != null && !(perMessage >= 0)) {
+            problems.add(f.node("per_message"), "per_message must be >= 0, got " + f.node("per_message").describe());
+            return null;
+        }
+        return perMessage == null ? null : new double[] {perMessage, 0};
     }
 
     /** The answer's way back ({@link Answer}), or null: requests end where they exit. */

@@ -184,7 +184,10 @@ public final class ScenarioWriter {
     private static void tier(ObjectNode tiers, String key, TierSpec t) {
         if (t != null) {
             ObjectNode n = tiers.putObject(key).put("count", t.count()).put("cores", t.cores()).put("speed", t.speed());
-            if (t.messageSeconds() > 0) { // written only when set: older scenarios keep their plan hash
+            if (t.messageSdSeconds() > 0) { // written only when set: older scenarios keep their plan hash
+                n.putObject("per_message").put("mean", Units.format(t.messageSeconds(), Units.Kind.TIME))
+                        .put("sd", Units.format(t.messageSdSeconds(), Units.Kind.TIME));
+            } else if (t.messageSeconds() > 0) {
                 n.put("per_message", Units.format(t.messageSeconds(), Units.Kind.TIME));
             }
         }

@@ -37,6 +37,7 @@ final class Planner {
     private final double[] speed = new double[3];
     /** Seconds of a core each tier spends per request it handles besides its layers (tiers.*.per_message). */
     private final double[] perMessage = new double[3];
+    private final double[] perMessageSd = new double[3];
     /** The answer's bytes, when it travels back to the device; -1: it does not (no answer section). */
     private final double answerBytes;
 
@@ -70,6 +71,7 @@ final class Planner {
         for (Tier t : Tier.values()) {
             speed[t.ordinal()] = s.tiers().of(t) == null ? Double.NaN : s.tiers().of(t).speed();
             perMessage[t.ordinal()] = s.tiers().of(t) == null ? 0 : s.tiers().of(t).messageSeconds();
+            perMessageSd[t.ordinal()] = s.tiers().of(t) == null ? 0 : s.tiers().of(t).messageSdSeconds();
         }
         this.answerBytes = s.answer() == null ? -1 : s.answer().bytes();
 
@@ -251,7 +253,7 @@ final class Planner {
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
         r.exitTier = placement.tierOf(exitLayer);
         computeTimes(r, exitLayer, noise);
-        addMessageCosts(r);
+        addMessageCosts(r, noise);
         if (expert != null) {
             r.compute[Tier.DEVICE.ordinal()] += expert.classifierSeconds() / speed[Tier.DEVICE.ordinal()];
         }
@@ -286,16 +288,22 @@ final class Planner {
     /**
      * Each tier's per-message cost, for every tier the request passes through: the device always
      * (it sends the request, or answers it), the edge when the request leaves the device, the
-     * cloud when it exits there.
+     * cloud when it exits there; log-normal draws from the request's noise stream where a tier
+     * gives an sd (none otherwise, so that constant costs leave the draws as they were).
      */
-    private void addMessageCosts(Request r) {
-        r.compute[Tier.DEVICE.ordinal()] += perMessage[Tier.DEVICE.ordinal()];
+    private void addMessageCosts(Request r, SplitMix noise) {
+        r.compute[Tier.DEVICE.ordinal()] += messageCost(Tier.DEVICE, noise);
         if (hasEdge && r.exitTier != Tier.DEVICE) {
-            r.compute[Tier.EDGE.ordinal()] += perMessage[Tier.EDGE.ordinal()];
+            r.compute[Tier.EDGE.ordinal()] += messageCost(Tier.EDGE, noise);
         }
         if (r.exitTier == Tier.CLOUD) {
-            r.compute[Tier.CLOUD.ordinal()] += perMessage[Tier.CLOUD.ordinal()];
+            r.compute[Tier.CLOUD.ordinal()] += messageCost(Tier.CLOUD, noise);
         }
+    }
+
+    private double messageCost(Tier t, SplitMix noise) {
+        int i = t.ordinal();
+        return perMessageSd[i] > 0 ? logNormal(perMessage[i], perMessageSd[i], noise) : perMessage[i];
     }
 
     /** A layer's or branch's time for a request whose measured repetition (empirical) is {@code rep}. */

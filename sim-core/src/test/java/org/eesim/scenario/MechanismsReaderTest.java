@@ -22,6 +22,8 @@ class MechanismsReaderTest {
         Scenario s = ScenarioReader.read(resource("scenarios/mechanisms.yaml"));
         assertEquals(new Answer(405), s.answer());
         assertEquals(0.0015, s.tiers().device().messageSeconds(), 1e-15);
+        assertEquals(0.001, s.tiers().device().messageSdSeconds(), 1e-15);
+        assertEquals(0, s.tiers().edge().messageSdSeconds(), "a time alone: constant");
         assertEquals(0.0004, s.tiers().edge().messageSeconds(), 1e-15);
         assertEquals(0.002, s.tiers().cloud().messageSeconds(), 1e-15);
         assertEquals(1600, s.links().uplink().burstBytes());

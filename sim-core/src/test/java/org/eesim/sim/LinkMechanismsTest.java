@@ -106,6 +106,21 @@ class LinkMechanismsTest {
     }
 
     @Test
+    void aLogNormalPerMessageCostHasItsMeanAndSd() {
+        // everything on the device, exiting at b1: l1 + b1 = 24 ms at speed 0.5, plus a cost of
+        // mean 10 ms and sd 5 ms drawn per request; 20 replications of 200 requests (one per 10 s)
+        var b = path(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.0, Map.of(), Set.of()), false);
+        b.device = new TierSpec(1, 1, PathOracleTest.DEV_SPEED, 0.010, 0.005);
+        b.run = Fixtures.requests(200, 0, 20, 5);
+        Map<String, Summary> s = Fixtures.summarise(b.build(), 0.999);
+        // 99.9% interval over 20 replications: the mean's standard error is 5 ms / sqrt(4000) = 0.08 ms
+        assertTrue(s.get("latency.mean").contains(0.034), s.get("latency.mean").toString());
+        // log-normal with mean m and sd s: median m / sqrt(1 + s^2/m^2) = 10 / sqrt(1.25) = 8.944 ms
+        assertEquals(0.024 + 0.008944, s.get("latency.p50").mean(), 0.0004, "the median of a log-normal");
+        assertTrue(s.get("latency.max").mean() > 0.024 + 0.030, "a long right tail");
+    }
+
+    @Test
     void anEdgeWithoutLayersStillHandlesTheMessageItsCostSays() {
         var b = path(ALL_TO_THE_CLOUD, true);
         b.placement = new Placement(1, 1); // nothing at the edge: it forwards

@@ -69,15 +69,20 @@ public final class TestbedMain implements Callable<Integer> {
     static final class CalibrateCmd implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "testbed files")
         List<Path> files;
+        @Option(names = "--reanalyse", description = "compute the settings again from the last calibration's"
+                + " measurements (kept under the network's dir/calibration-logs), running nothing")
+        boolean reanalyse;
 
         @Override
         public Integer call() throws Exception {
-            requireKernel();
+            if (!reanalyse) {
+                requireKernel();
+            }
             List<TestbedFile> tfs = new java.util.ArrayList<>();
             for (Path f : files) {
                 tfs.add(TestbedFile.read(f));
             }
-            new org.eesim.testbed.run.Calibrator(tfs, System.out).run();
+            new org.eesim.testbed.run.Calibrator(tfs, System.out, reanalyse).run();
             return 0;
         }
     }
@@ -92,13 +97,17 @@ public final class TestbedMain implements Callable<Integer> {
         @Option(names = "--out", defaultValue = "results/testbed", description = "results root (default ${DEFAULT-VALUE})")
         Path out;
         @Option(names = "--without", split = ",", description = "mechanisms to leave out of the simulation:"
-                + " answer, burst, framing, per_message")
+                + " answer, burst, framing, per_message, message_spread")
         List<String> without = new java.util.ArrayList<>();
         @Option(names = "--replications", defaultValue = "30", description = "simulated replications per point"
                 + " (default ${DEFAULT-VALUE})")
         int replications;
         @Option(names = "--threads", defaultValue = "2")
         int threads;
+        @Option(names = "--check", paramLabel = "MEAN,P95", split = ",", description = "exit with status 5 unless every"
+                + " point's mean and p95 latency are within these relative errors (e.g. 0.15,0.25) and its simulated"
+                + " P_off inside the measured interval")
+        List<Double> check = new java.util.ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
@@ -113,9 +122,19 @@ public final class TestbedMain implements Callable<Integer> {
                 tfs.add(TestbedFile.read(f));
             }
             String tag = without.isEmpty() ? "" : "without-" + String.join("-", without).replace('_', '-');
-            new org.eesim.testbed.run.Comparison(tfs, out, System.out).run(new java.util.TreeSet<>(without), replications,
-                    threads, tag);
-            return 0;
+            var c = new org.eesim.testbed.run.Comparison(tfs, out, System.out);
+            c.run(new java.util.TreeSet<>(without), replications, threads, tag);
+            if (check.isEmpty()) {
+                return 0;
+            }
+            if (check.size() != 2) {
+                throw new IllegalArgumentException("--check takes two tolerances: MEAN,P95 (e.g. 0.15,0.25)");
+            }
+            List<String> misses = c.misses(check.get(0), check.get(1));
+            misses.forEach(m -> System.out.println("outside the tolerance: " + m));
+            System.out.println(misses.isEmpty() ? "agreement within the tolerances (mean " + check.get(0) + ", p95 "
+                    + check.get(1) + ")" : misses.size() + " point(s) outside the tolerances");
+            return misses.isEmpty() ? 0 : 5;
         }
     }
 

@@ -112,7 +112,7 @@ public final class DeviceFleet {
         }
     }
 
-    static final String HEADER = "node,seq,condition,sample,label,birth_ns,dispatch_ns,sent_ns,end_ns,exit,tier,"
+    public static final String HEADER = "node,seq,condition,sample,label,birth_ns,dispatch_ns,sent_ns,end_ns,exit,tier,"
             + "predicted,correct,bytes_up,device_compute_ns,edge_recv_ns,edge_compute_start_ns,edge_compute_end_ns,"
             + "edge_sent_ns,cloud_recv_ns,cloud_compute_start_ns,cloud_compute_end_ns,cloud_sent_ns,error";
 

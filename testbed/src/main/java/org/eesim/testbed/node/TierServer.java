@@ -124,7 +124,8 @@ public final class TierServer {
                 os.write(answer);
             }
             long done = System.nanoTime();
-            rows.add(row(id, c, recv, read, decoded, when, fwd0, fwd1, reply, done, p, body.length, sent));
+            rows.add(row(id, c, recv, read, decoded, when, fwd0, fwd1, reply, done, p, body.length, sent)
+                    + "," + requestHeaderBytes(ex) + "," + (responseHeaderBytes(ex) + answer.length));
         } catch (Exception e) {
             e.printStackTrace();
             byte[] msg = String.valueOf(e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -139,6 +140,32 @@ public final class TierServer {
 
     static final String HEADER = "request,recv,read,decoded,compute_start,compute_end,forward_start,forward_end,reply,"
             + "done,exit,bytes_in,bytes_out";
+
+    /**
+     * Bytes of the request line and headers as they came (the JDK's server normalises the names'
+     * case, not their length): what HTTP adds to the tensor on the wire.
+     */
+    static int requestHeaderBytes(HttpExchange ex) {
+        int n = ex.getRequestMethod().length() + 1 + ex.getRequestURI().toString().length() + 1
+                + ex.getProtocol().length() + 2;
+        for (var e : ex.getRequestHeaders().entrySet()) {
+            for (String v : e.getValue()) {
+                n += e.getKey().length() + 2 + v.length() + 2;
+            }
+        }
+        return n + 2;
+    }
+
+    /** Bytes of the status line and headers the server sent (after sendResponseHeaders: Date and length included). */
+    static int responseHeaderBytes(HttpExchange ex) {
+        int n = "HTTP/1.1 200 OK\r\n".length();
+        for (var e : ex.getResponseHeaders().entrySet()) {
+            for (String v : e.getValue()) {
+                n += e.getKey().length() + 2 + v.length() + 2;
+            }
+        }
+        return n + 2;
+    }
 
     private String row(String id, Config c, long recv, long read, long decoded, long[] when, long fwd0, long fwd1,
                        long reply, long done, Network.Pass p, int in, int out) {
@@ -163,7 +190,7 @@ public final class TierServer {
         for (int i = 0; i < network.branches(); i++) {
             b.append(",branch").append(i + 1).append("_ns");
         }
-        return b.toString();
+        return b.append(",header_in,answer_out").toString();
     }
 
     Map<String, Object> command(String cmd, Map<String, Object> m) throws IOException, InterruptedException {

@@ -42,10 +42,13 @@ public final class Calibrator {
 
     private final List<TestbedFile> files;
     private final PrintStream out;
+    private final boolean reanalyse;
 
-    public Calibrator(List<TestbedFile> files, PrintStream out) {
+    /** @param reanalyse compute the settings again from the last calibration's saved measurements, measuring nothing */
+    public Calibrator(List<TestbedFile> files, PrintStream out, boolean reanalyse) {
         this.files = List.copyOf(files);
         this.out = out;
+        this.reanalyse = reanalyse;
     }
 
     public Path run() throws IOException, ProblemsException {
@@ -71,48 +74,76 @@ public final class Calibrator {
             }
         }
         Path outDir = tf.calibration().out();
-        Path work = outDir.resolveSibling(outDir.getFileName() + ".calibration-logs");
+        Path work = tf.dir().resolve("calibration-logs").resolve(outDir.getFileName().toString());
         Files.createDirectories(work);
         double load0 = TestbedRunner.loadAverage();
         String started = Instant.now().toString();
         List<Map<String, Object>> settings = new ArrayList<>();
         List<Phase> passes = new ArrayList<>();
-        try (Deployment d = Deployment.start(TestbedRunner.layout(tf, profile, base), base.links(), List.of("pristine"),
-                work.resolve("logs"), out)) {
-            warm(d, base, tf);
+        Deployment d = reanalyse ? null : Deployment.start(TestbedRunner.layout(tf, profile, base), base.links(),
+                List.of("pristine"), work.resolve("logs"), out);
+        try {
+            if (d != null) {
+                TestbedRunner.warm(d, base, tf, out);
+            }
             long seed = 1;
+            double secs = tf.calibration().seconds();
             for (double bw : uplinks) {
                 Map<String, double[]> links = new LinkedHashMap<>(base.links());
                 links.put("uplink", new double[] {bw, base.links().get("uplink")[1]});
-                Setup st = new Setup(base.devices(), base.ratePerDevice(), base.mix(), base.cut1(), base.cut2(),
-                        base.layers(), base.rule(), links, base.shares(), base.warmupSeconds(), base.durationSeconds(),
-                        base.edge(), base.cloud());
-                TestbedRunner.configure(d, st);
+                Setup st = new Setup(base.devices(), base.ratePerDevice(), Map.of("pristine", 1.0), base.cut1(),
+                        base.cut2(), base.layers(), base.rule(), links, base.shares(), base.warmupSeconds(),
+                        base.durationSeconds(), base.edge(), base.cloud());
                 String tag = Units.format(bw, Units.Kind.BITRATE).replace(" ", "");
-                out.println("[calibrate] uplink " + Units.format(bw, Units.Kind.BITRATE) + ": probing the links");
                 Map<String, double[]> probed = new LinkedHashMap<>();
-                probed.put("uplink", probe(d, "device", bw, tf));
-                if (st.edge() && st.cloud()) {
-                    probed.put("wan", probe(d, "edge", st.links().get("wan")[0], tf));
+                Phase a;
+                Phase b;
+                if (d == null) {
+                    out.println("[calibrate] uplink " + Units.format(bw, Units.Kind.BITRATE) + ": from " + work);
+                    for (String line : Files.readAllLines(work.resolve("probes-" + tag + ".csv"))) {
+                        String[] c = line.split(",");
+                        probed.put(c[0], new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[2]),
+                                Double.parseDouble(c[3])});
+                    }
+                    a = Phase.load(work, "A-" + tag, 5, secs);
+                    b = Phase.load(work, "B-" + tag, 5, secs);
+                } else {
+                    TestbedRunner.configure(d, st);
+                    out.println("[calibrate] uplink " + Units.format(bw, Units.Kind.BITRATE) + ": probing the links");
+                    probed.put("uplink", probe(d, "device", bw, tf));
+                    if (st.edge() && st.cloud()) {
+                        probed.put("wan", probe(d, "edge", st.links().get("wan")[0], tf));
+                    }
+                    StringBuilder saved = new StringBuilder();
+                    probed.forEach((k, v) -> saved.append(k).append(',').append(v[0]).append(',').append(v[1]).append(',')
+                            .append(v[2]).append('\n'));
+                    Files.writeString(work.resolve("probes-" + tag + ".csv"), saved);
+                    double rate = tf.calibration().rate();
+                    out.printf(Locale.ROOT, "[calibrate] phase A (every request answered at the edge's first branch),"
+                            + " %.0f s at %s%n", secs, Units.format(rate, Units.Kind.RATE));
+                    a = Phase.run(d, st, rule(profile, 0.0), rate, 5, secs, seed++, work, "A-" + tag, tf.drainSeconds());
+                    out.printf(Locale.ROOT, "[calibrate] phase B (no early exit, every branch timed), %.0f s%n", secs);
+                    b = Phase.run(d, st, rule(profile, 2.0), rate, 5, secs, seed++, work, "B-" + tag, tf.drainSeconds());
                 }
-                double rate = tf.calibration().rate();
-                double secs = tf.calibration().seconds();
-                out.printf(Locale.ROOT, "[calibrate] phase A (every request answered at the edge's first branch),"
-                        + " %.0f s at %s%n", secs, Units.format(rate, Units.Kind.RATE));
-                Phase a = Phase.run(d, st, rule(profile, 0.0), rate, 5, secs, seed++, work, "A-" + tag, tf.drainSeconds());
-                out.printf(Locale.ROOT, "[calibrate] phase B (no early exit, every branch timed), %.0f s%n", secs);
-                Phase b = Phase.run(d, st, rule(profile, 2.0), rate, 5, secs, seed++, work, "B-" + tag, tf.drainSeconds());
                 passes.add(b);
                 settings.add(Residuals.setting(bw, probed, a, b, st, profile, tf.burstBytes(), tf.encoding()));
+            }
+        } finally {
+            if (d != null) {
+                d.close();
             }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "eesim-testbed-calibration/1");
-        doc.put("measured", Map.of("started", started, "finished", Instant.now().toString(),
+        Object measured = reanalyse ? CalibratedProfile.read(outDir.resolve("calibration.yaml")).get("measured") : null;
+        doc.put("measured", measured != null ? measured : Map.of("started", started, "finished", Instant.now().toString(),
                 "load_average_before", load0, "load_average_after", TestbedRunner.loadAverage(),
                 "cpus", tf.cpus(), "encoding", tf.encoding(), "files", files.stream().map(f -> f.file().toString()).toList(),
                 "rate", Units.format(tf.calibration().rate(), Units.Kind.RATE),
                 "duration_per_phase", Units.format(tf.calibration().seconds(), Units.Kind.TIME)));
+        if (reanalyse) {
+            doc.put("reanalysed", Instant.now().toString() + " (eesim testbed calibrate --reanalyse, from " + work + ")");
+        }
         doc.put("settings", settings);
         CalibratedProfile.write(tf.tracesProfile(), outDir, passes, base, doc, work);
         out.println("[calibrate] wrote " + outDir + " (profile.yaml with the deployment's layer times, calibration.yaml)");
@@ -126,22 +157,6 @@ public final class Calibrator {
         m.put("thresholds", p.branches().stream().map(x -> t).toList());
         m.put("enabled", p.branches().stream().map(x -> true).toList());
         return m;
-    }
-
-    private void warm(Deployment d, Setup st, TestbedFile tf) throws IOException {
-        out.printf(Locale.ROOT, "[calibrate] warming up the deployment for %.0f s%n", tf.warmupSeconds());
-        Path tmp = Files.createTempDirectory("eesim-calibrate-warmup");
-        try {
-            Phase.run(d, st, st.rule(), st.ratePerDevice() * st.devices(), 0, tf.warmupSeconds(), 99, tmp, "warm",
-                    tf.drainSeconds());
-        } finally {
-            try (var s = Files.list(tmp)) {
-                for (Path p : s.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(tmp);
-        }
     }
 
     /**

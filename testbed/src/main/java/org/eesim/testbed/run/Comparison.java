@@ -31,6 +31,7 @@ public final class Comparison {
     private final List<TestbedFile> files;
     private final Path root;
     private final PrintStream out;
+    private final List<Row> rows = new ArrayList<>();
 
     public Comparison(List<TestbedFile> files, Path root, PrintStream out) {
         this.files = List.copyOf(files);
@@ -50,7 +51,7 @@ public final class Comparison {
     public Path run(Set<String> without, int replications, int threads, String tag) throws IOException, ProblemsException {
         Path dir = root.resolve("comparison" + (tag.isEmpty() ? "" : "-" + tag));
         Files.createDirectories(dir);
-        List<Row> rows = new ArrayList<>();
+        rows.clear();
         for (TestbedFile tf : files) {
             SweepPlan measuredPlan = SweepPlan.read(tf.scenario());
             Path measured = TestbedRunner.folder(measuredPlan, root);
@@ -85,6 +86,27 @@ public final class Comparison {
         Files.writeString(dir.resolve("comparison.md"), md);
         out.print(md);
         return dir;
+    }
+
+    /**
+     * The points of the last {@link #run} whose mean or p95 latency is off by more than the
+     * tolerances, or whose simulated offloaded share is outside the measured interval; empty when all agree.
+     */
+    public List<String> misses(double meanTolerance, double p95Tolerance) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows) {
+            double[] m = r.values().get("latency.mean");
+            double[] p = r.values().get("latency.p95");
+            double[] o = r.values().get("offload.edge_to_cloud");
+            double em = (m[3] - m[0]) / m[0];
+            double ep = (p[3] - p[0]) / p[0];
+            if (Math.abs(em) > meanTolerance || Math.abs(ep) > p95Tolerance || (o != null && (o[3] < o[1] || o[3] > o[2]))) {
+                out.add(String.format(Locale.ROOT, "%s point %d (%s): mean %+.1f%%, p95 %+.1f%%%s", r.file(), r.point(),
+                        label(r.swept()), em * 100, ep * 100, o == null ? "" : String.format(Locale.ROOT,
+                                ", P_off %.3f against [%.3f, %.3f]", o[3], o[1], o[2])));
+            }
+        }
+        return out;
     }
 
     /** point -> metric -> {mean, ci_low, ci_high} of a summary.csv. */

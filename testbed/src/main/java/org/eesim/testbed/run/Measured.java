@@ -163,6 +163,23 @@ public final class Measured {
         return m;
     }
 
+    /**
+     * The measured requests as tidy rows, one per request: its birth (seconds from the window's
+     * start) and latency, the exit and the tier that answered, the bytes it sent over each link,
+     * its input, whether the answer was right, and which emulated device sent it.
+     */
+    public static List<String> tidy(List<Row> rows, Profile profile, Map<String, Integer> wanBytes, double windowStart) {
+        List<String> out = new ArrayList<>();
+        out.add("birth_s,latency_s,exit,exit_tier,bytes_uplink,bytes_wan,condition,sample,correct,device,seq");
+        String[] tiers = {"device", "edge", "cloud"};
+        for (Row r : rows) {
+            out.add(String.format(java.util.Locale.ROOT, "%.9f,%.9f,%s,%s,%d,%d,%s,%d,%d,%d,%d", r.birth() / 1e9 - windowStart,
+                    r.latencySeconds(), profile.exitName(r.exit()), tiers[r.tier()], r.tier() >= 1 ? r.bytesUp() : 0,
+                    wanBytes.getOrDefault(r.id(), 0), r.condition(), r.sample(), r.correct(), r.node(), r.seq()));
+        }
+        return out;
+    }
+
     /** Request id to the bytes it sent on from a tier's log ({@code collect}'s CSV: request, ..., bytes_out). */
     public static Map<String, Integer> bytesOut(Path tierLog) throws IOException {
         Map<String, Integer> out = new HashMap<>();

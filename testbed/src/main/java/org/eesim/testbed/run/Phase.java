@@ -31,7 +31,7 @@ final class Phase {
 
     static Phase run(Deployment d, Setup st, Map<String, Object> rule, double ratePerSecond, double warmup,
                      double seconds, long seed, Path dir, String name, double drain) throws IOException {
-        Setup s = new Setup(st.devices(), ratePerSecond / st.devices(), Map.of("pristine", 1.0), st.cut1(), st.cut2(),
+        Setup s = new Setup(st.devices(), ratePerSecond / st.devices(), st.mix(), st.cut1(), st.cut2(),
                 st.layers(), rule, st.links(), st.shares(), warmup, seconds, st.edge(), st.cloud());
         TestbedRunner.configure(d, s);
         Phase p = new Phase();
@@ -50,20 +50,34 @@ final class Phase {
         run.put("drain_s", drain);
         d.child("device").call("run", run, warmup + seconds + drain + 60);
         Map<String, Long> after = counters(d);
-        after.forEach((k, v) -> p.bytes.put(k, v - before.get(k)));
-        Map<String, String[]> edge = new HashMap<>();
-        Map<String, String[]> cloud = new HashMap<>();
+        StringBuilder counted = new StringBuilder();
+        after.forEach((k, v) -> counted.append(k).append(',').append(v - before.get(k)).append('\n'));
+        Files.writeString(dir.resolve(name + "-counters.csv"), counted);
         if (s.edge()) {
-            Path log = dir.resolve(name + "-edge.csv");
-            d.child("edge").call("collect", Map.of("out", log.toString()), 60);
-            p.edgeColumns = read(log, edge);
+            d.child("edge").call("collect", Map.of("out", dir.resolve(name + "-edge.csv").toString()), 60);
         }
         if (s.cloud()) {
-            Path log = dir.resolve(name + "-cloud.csv");
-            d.child("cloud").call("collect", Map.of("out", log.toString()), 60);
-            p.cloudColumns = read(log, cloud);
+            d.child("cloud").call("collect", Map.of("out", dir.resolve(name + "-cloud.csv").toString()), 60);
         }
-        List<Measured.Row> all = Measured.read(rows);
+        return load(dir, name, warmup, seconds);
+    }
+
+    /** A phase as {@link #run} left it in {@code dir} (its rows, the tiers' logs, the counters): measured once, analysed any number of times. */
+    static Phase load(Path dir, String name, double warmup, double seconds) throws IOException {
+        Phase p = new Phase();
+        for (String line : Files.readAllLines(dir.resolve(name + "-counters.csv"))) {
+            String[] c = line.split(",");
+            p.bytes.put(c[0], Long.parseLong(c[1]));
+        }
+        Map<String, String[]> edge = new HashMap<>();
+        Map<String, String[]> cloud = new HashMap<>();
+        if (Files.exists(dir.resolve(name + "-edge.csv"))) {
+            p.edgeColumns = read(dir.resolve(name + "-edge.csv"), edge);
+        }
+        if (Files.exists(dir.resolve(name + "-cloud.csv"))) {
+            p.cloudColumns = read(dir.resolve(name + "-cloud.csv"), cloud);
+        }
+        List<Measured.Row> all = Measured.read(dir.resolve(name + ".csv"));
         p.sent = all.size();
         for (Measured.Row r : Measured.window(all, warmup, warmup + seconds)) {
             if (r.error() != null) {

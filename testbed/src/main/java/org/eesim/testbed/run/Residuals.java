@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eesim.profile.Profile;
+import org.eesim.scenario.Framing;
 import org.eesim.units.Units;
 
 /**
@@ -24,6 +25,15 @@ import org.eesim.units.Units;
  * </ul>
  * Only requests sent well after the one before (the bucket full again, as the model assumes for
  * an idle link) enter the link segments' means.
+ *
+ * <p>Bytes on the wire: the servers count each request's HTTP request line and headers and each
+ * answer's status line, headers and body. A capture (tcpdump on the uplink) showed how the JDK
+ * sends them: the client's headers (193 B) in a packet of their own, then the tensor in full
+ * packets; the server's answer headers (116 B) and body (80 B) in one packet each. So a message's
+ * framing header is its HTTP header plus one packet's overhead, and the answer's bytes its header,
+ * body and one packet's overhead. TCP's acknowledgements (about 3 x 66 B back per request, 2 x 66 B
+ * forward) go at other times and are left out of the messages; the interfaces' counters, which
+ * include them, are kept as evidence.
  */
 final class Residuals {
 
@@ -37,15 +47,20 @@ final class Residuals {
         s.put("uplink_nominal", Units.format(nominal, Units.Kind.BITRATE));
         double dUp = probed.get("uplink")[0];
         double rUp = probed.get("uplink")[1];
-        // bytes on the wire per request, each way (the interfaces' counters over the phase)
-        double wReq = a.bytes.get("uplink.forward") / (double) a.sent;
-        double wAns = a.bytes.get("uplink.back") / (double) a.sent;
+        // HTTP's bytes, as the servers counted them: the client writes a request's headers in a
+        // packet of their own, the server its answer's headers and body in one each
         double payload = a.requests.stream().mapToInt(r -> r.device().bytesUp()).average().orElse(0);
-        long message = header(wReq, payload);
-        long answer = answerBytes(wAns);
+        long message = Math.round(mean(a.requests, r -> Phase.num(r.edge(), a.edgeColumns, "header_in"))) + Calibrator.PACKET;
+        long answer = Math.round(mean(a.requests, r -> Phase.num(r.edge(), a.edgeColumns, "answer_out"))) + Calibrator.PACKET;
+        Framing upFraming = new Framing(message, Calibrator.PACKET, Calibrator.MSS);
+        double wReq = upFraming.wireBytes(payload, true);
+        double wAns = upFraming.wireBytes(answer, false);
         s.put("uplink", link(rUp, dUp, burst, message));
         s.put("answer", Map.of("bytes", Units.format(answer, Units.Kind.SIZE)));
-        evidence.put("uplink_wire_bytes_per_request", Map.of("forward", round(wReq, 1), "back", round(wAns, 1),
+        // the interfaces' counters: the messages and TCP's acknowledgements (sent at other times)
+        evidence.put("uplink_bytes_per_request", Map.of("request_on_the_wire", round(wReq, 1),
+                "answer_on_the_wire", round(wAns, 1), "counted_forward", round(a.bytes.get("uplink.forward")
+                        / (double) a.sent, 1), "counted_back", round(a.bytes.get("uplink.back") / (double) a.sent, 1),
                 "payload", payload));
         evidence.put("uplink_probe", Map.of("delay_ms", round(dUp * 1e3, 4), "rate_bps", Math.round(rUp),
                 "round_trip_ms", round(probed.get("uplink")[2] * 1e3, 4)));
@@ -56,31 +71,42 @@ final class Residuals {
         Segments down = new Segments();
         Segments lag = new Segments();
         Segments edge = new Segments();
+        Segments deviceTotal = new Segments();
         for (Phase.Request r : isolated(a.requests, gapUp)) {
             String[] e = r.edge();
             long offset = Phase.num(e, a.edgeColumns, "recv") - r.device().at(1, 0);
             long read = Phase.num(e, a.edgeColumns, "read") - offset;
-            up.add((read - r.device().sent()) / 1e9 - dUp - sUp);
-            down.add((r.device().end() - r.device().at(1, 3)) / 1e9 - dUp - sDown);
-            lag.add((r.device().sent() - r.device().birth()) / 1e9);
+            double u = (read - r.device().sent()) / 1e9 - dUp - sUp;
+            double dn = (r.device().end() - r.device().at(1, 3)) / 1e9 - dUp - sDown;
+            double l = (r.device().sent() - r.device().birth()) / 1e9;
+            up.add(u);
+            down.add(dn);
+            lag.add(l);
+            deviceTotal.add(u + dn + l);
             edge.add((Phase.num(e, a.edgeColumns, "reply") - Phase.num(e, a.edgeColumns, "read")) / 1e9
                     - layers(e, a.edgeColumns) / 1e9);
         }
         Map<String, Object> per = new LinkedHashMap<>();
-        double device = lag.mean() + up.mean() + down.mean();
-        per.put("device", time(device));
-        per.put("edge", time(edge.mean()));
+        per.put("device", cost(deviceTotal));
+        per.put("edge", cost(edge));
         evidence.put("phase_A", Map.of("requests", a.requests.size(), "isolated", up.n(),
                 "device_lag_ms", lag.ms(), "uplink_residual_ms", up.ms(), "downlink_residual_ms", down.ms(),
                 "edge_handling_ms", edge.ms()));
         if (st.edge() && st.cloud()) {
             double dW = probed.get("wan")[0];
             double rW = probed.get("wan")[1];
-            double wT = b.bytes.get("wan.forward") / (double) b.sent;
-            double wTa = b.bytes.get("wan.back") / (double) b.sent;
             double tensor = mean(b.requests, r -> Phase.num(r.edge(), b.edgeColumns, "bytes_out"));
-            s.put("wan", link(rW, dW, burst, header(wT, tensor)));
-            evidence.put("wan_wire_bytes_per_request", Map.of("forward", round(wT, 1), "back", round(wTa, 1),
+            long wanMessage = Math.round(mean(b.requests, r -> Phase.num(r.cloud(), b.cloudColumns, "header_in")))
+                    + Calibrator.PACKET;
+            long wanAnswer = Math.round(mean(b.requests, r -> Phase.num(r.cloud(), b.cloudColumns, "answer_out")))
+                    + Calibrator.PACKET;
+            Framing wanFraming = new Framing(wanMessage, Calibrator.PACKET, Calibrator.MSS);
+            double wT = wanFraming.wireBytes(tensor, true);
+            double wTa = wanFraming.wireBytes(wanAnswer, false);
+            s.put("wan", link(rW, dW, burst, wanMessage));
+            evidence.put("wan_bytes_per_request", Map.of("request_on_the_wire", round(wT, 1),
+                    "answer_on_the_wire", round(wTa, 1), "counted_forward", round(b.bytes.get("wan.forward")
+                            / (double) b.sent, 1), "counted_back", round(b.bytes.get("wan.back") / (double) b.sent, 1),
                     "payload", tensor));
             evidence.put("wan_probe", Map.of("delay_ms", round(dW * 1e3, 4), "rate_bps", Math.round(rW),
                     "round_trip_ms", round(probed.get("wan")[2] * 1e3, 4)));
@@ -90,19 +116,26 @@ final class Residuals {
             Segments wd = new Segments();
             Segments cloud = new Segments();
             Segments fwd = new Segments();
+            Segments cloudTotal = new Segments();
             for (Phase.Request r : isolated(b.requests, Math.max(gapUp, 2 * wT * 8 / rW + burst * 8.0 / rW))) {
                 String[] e = r.edge();
                 String[] c = r.cloud();
                 long f0 = Phase.num(e, b.edgeColumns, "forward_start");
                 long f1 = Phase.num(e, b.edgeColumns, "forward_end");
-                wu.add((Phase.num(c, b.cloudColumns, "read") - f0) / 1e9 - dW - sW);
-                cloud.add((Phase.num(c, b.cloudColumns, "reply") - Phase.num(c, b.cloudColumns, "read")) / 1e9
-                        - layers(c, b.cloudColumns) / 1e9);
-                wd.add((f1 - Phase.num(c, b.cloudColumns, "reply")) / 1e9 - dW - sWa);
-                fwd.add((Phase.num(e, b.edgeColumns, "reply") - Phase.num(e, b.edgeColumns, "read") - (f1 - f0)) / 1e9
-                        - layers(e, b.edgeColumns) / 1e9);
+                double x1 = (Phase.num(c, b.cloudColumns, "read") - f0) / 1e9 - dW - sW;
+                double x2 = (Phase.num(c, b.cloudColumns, "reply") - Phase.num(c, b.cloudColumns, "read")) / 1e9
+                        - layers(c, b.cloudColumns) / 1e9;
+                double x3 = (f1 - Phase.num(c, b.cloudColumns, "reply")) / 1e9 - dW - sWa;
+                double x4 = (Phase.num(e, b.edgeColumns, "reply") - Phase.num(e, b.edgeColumns, "read") - (f1 - f0)) / 1e9
+                        - layers(e, b.edgeColumns) / 1e9;
+                wu.add(x1);
+                cloud.add(x2);
+                wd.add(x3);
+                fwd.add(x4);
+                // what forwarding costs beyond answering at the edge, which the edge's own cost covers
+                cloudTotal.add(x1 + x2 + x3 + x4 - edge.mean());
             }
-            per.put("cloud", time(cloud.mean() + wu.mean() + wd.mean() + fwd.mean() - edge.mean()));
+            per.put("cloud", cost(cloudTotal));
             evidence.put("phase_B", Map.of("requests", b.requests.size(), "isolated", wu.n(),
                     "wan_residual_ms", wu.ms(), "wan_back_residual_ms", wd.ms(), "cloud_handling_ms", cloud.ms(),
                     "edge_handling_when_forwarding_ms", fwd.ms()));
@@ -120,28 +153,6 @@ final class Residuals {
         l.put("framing", Map.of("message", Units.format(message, Units.Kind.SIZE),
                 "packet", Units.format(Calibrator.PACKET, Units.Kind.SIZE), "mss", Units.format(Calibrator.MSS, Units.Kind.SIZE)));
         return l;
-    }
-
-    /** The per-message header m that makes {@code payload + m + 66 ceil((payload + m) / 1448)} the measured wire bytes. */
-    static long header(double wire, double payload) {
-        for (int k = 1; k < 100_000; k++) {
-            double m = wire - payload - Calibrator.PACKET * k;
-            if (m >= 0 && Math.ceil((payload + m) / Calibrator.MSS) == k) {
-                return Math.round(m);
-            }
-        }
-        return 0;
-    }
-
-    /** The answer's bytes a with {@code a + 66 ceil(a / 1448)} the measured wire bytes. */
-    static long answerBytes(double wire) {
-        for (int k = 1; k < 100_000; k++) {
-            double a = wire - Calibrator.PACKET * k;
-            if (a >= 0 && Math.ceil(a / Calibrator.MSS) == k) {
-                return Math.round(a);
-            }
-        }
-        return 0;
     }
 
     /** The requests sent at least {@code gap} seconds after the previous one (in send order). */
@@ -172,6 +183,22 @@ final class Residuals {
         return rs.stream().mapToLong(f).average().orElse(0);
     }
 
+    /**
+     * A tier's per-message cost for the scenario: log-normal with the residuals' mean and sd
+     * ({@code {mean, sd}}), or a constant when the mean is too small for a log-normal of that sd.
+     */
+    private static Object cost(Segments s) {
+        double m = s.mean();
+        double sd = s.sd();
+        if (m <= 1e-6) {
+            return time(Math.max(0, m));
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("mean", time(m));
+        c.put("sd", time(sd));
+        return c;
+    }
+
     private static String time(double seconds) {
         return Units.format(Math.max(0, Math.round(seconds * 1e6) / 1e6), Units.Kind.TIME);
     }
@@ -195,6 +222,11 @@ final class Residuals {
 
         double mean() {
             return v.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        }
+
+        double sd() {
+            double m = mean();
+            return Math.sqrt(v.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / Math.max(1, v.size() - 1));
         }
 
         Map<String, Object> ms() {

@@ -17,12 +17,13 @@ import org.eesim.units.Units;
  * each link's measured rate and delay, and the named mechanisms the calibration measured (each
  * can be left out to show what it is worth): {@code answer} (the answer's trip back),
  * {@code burst} (the shaper's token bucket), {@code framing} (protocol bytes on the wire),
- * {@code per_message} (each tier's HTTP and serialisation cost). Written as a YAML file that
+ * {@code per_message} (each tier's HTTP and serialisation cost), {@code message_spread} (that cost
+ * drawn log-normal with its measured sd rather than constant at its mean). Written as a YAML file that
  * {@code eesim run} runs as it is.
  */
 final class Simulated {
 
-    static final List<String> MECHANISMS = List.of("answer", "burst", "framing", "per_message");
+    static final List<String> MECHANISMS = List.of("answer", "burst", "framing", "per_message", "message_spread");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
@@ -84,7 +85,11 @@ final class Simulated {
             ObjectNode tiers = (ObjectNode) root.get("tiers");
             setting.path("per_message").fields().forEachRemaining(e -> {
                 if (tiers.has(e.getKey())) {
-                    ((ObjectNode) tiers.get(e.getKey())).put("per_message", e.getValue().asText());
+                    JsonNode v = e.getValue();
+                    if (without.contains("message_spread") && v.isObject()) {
+                        v = v.get("mean");
+                    }
+                    ((ObjectNode) tiers.get(e.getKey())).set("per_message", v);
                 }
             });
         }

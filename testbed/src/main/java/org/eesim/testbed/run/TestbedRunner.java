@@ -111,7 +111,7 @@ public final class TestbedRunner {
                         d = Deployment.start(layout(tf, profile, st), st.links(), conditions(plan),
                                 dir.resolve("logs"), out);
                         current = st;
-                        warm(d, st, profile);
+                        warm(d, st, tf, out);
                     }
                     Block b = measure(d, st, p, r.replication(), profile, requests);
                     journal.append(b);
@@ -160,25 +160,31 @@ public final class TestbedRunner {
                 Prepare.spec(tf, profile), "fashion-mnist", Prepare.testSamples(profile), Prepare.dataSeed(profile));
     }
 
-    /** The JIT warm-up of a new deployment: the first point's workload for the file's warm-up time, kept nowhere. */
-    private void warm(Deployment d, Setup st, Profile profile) throws IOException {
+    /** Requests per second, in all, of a new deployment's JIT warm-up, on links opened wide for it. */
+    static final double WARMUP_RATE = 50;
+    static final double WARMUP_BPS = 50e6;
+
+    /**
+     * The JIT warm-up of a new deployment: the first point's rule and mix at {@link #WARMUP_RATE}
+     * for the file's warm-up time, on links re-shaped to {@link #WARMUP_BPS} meanwhile (so that a
+     * slow uplink does not limit how many requests warm the code), kept nowhere.
+     */
+    static void warm(Deployment d, Setup st, TestbedFile tf, PrintStream out) throws IOException {
         if (tf.warmupSeconds() <= 0) {
             return;
         }
-        out.printf(Locale.ROOT, "[testbed] warming up the deployment for %.0f s%n", tf.warmupSeconds());
-        Path tmp = Files.createTempFile("eesim-testbed-warmup", ".csv");
+        out.printf(Locale.ROOT, "[testbed] warming up the deployment: %.0f s at %.0f/s%n", tf.warmupSeconds(), WARMUP_RATE);
+        Map<String, double[]> wide = new LinkedHashMap<>();
+        st.links().forEach((k, v) -> wide.put(k, new double[] {Math.max(v[0], WARMUP_BPS), v[1]}));
+        Setup w = new Setup(st.devices(), WARMUP_RATE / st.devices(), st.mix(), st.cut1(), st.cut2(), st.layers(),
+                st.rule(), wide, st.shares(), 0, tf.warmupSeconds(), st.edge(), st.cloud());
+        Path tmp = Files.createTempDirectory("eesim-testbed-warmup");
         try {
-            configure(d, st);
-            Map<String, Object> run = deviceRun(st, 1, tmp, 0, tf.warmupSeconds());
-            d.child("device").call("run", run, tf.warmupSeconds() + tf.drainSeconds() + 60);
-            for (String t : List.of("edge", "cloud")) {
-                if (t.equals("edge") ? st.edge() : st.cloud()) {
-                    d.child(t).call("collect", Map.of("out", tmp.toString()), 60);
-                }
-            }
+            Phase.run(d, w, st.rule(), WARMUP_RATE, 0, tf.warmupSeconds(), 99, tmp, "warm", tf.drainSeconds());
         } finally {
-            Files.deleteIfExists(tmp);
+            CalibratedProfile.deleteTree(tmp);
         }
+        configure(d, st);
     }
 
     static void configure(Deployment d, Setup st) throws IOException {
@@ -255,6 +261,7 @@ public final class TestbedRunner {
         if (w.isEmpty()) {
             throw new IOException("point " + p.id() + ": no request was born in the measured window");
         }
+        Files.write(requests.resolve(stem + "-requests.csv"), Measured.tidy(w, profile, wan, st.warmupSeconds()));
         Map<String, Double> m = Measured.metrics(w, profile, st.edge(), st.cloud(), wan, st.warmupSeconds(),
                 st.durationSeconds());
         m.put("util.uplink", (tx1 - tx0) * 8.0 / (st.links().get("uplink")[0] * span));
