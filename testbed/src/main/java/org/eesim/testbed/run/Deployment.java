@@ -130,6 +130,16 @@ public final class Deployment implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** This process and every deployment process, for {@link CpuWatch}. */
+    List<Long> pids() {
+        List<Long> p = new ArrayList<>();
+        p.add(ProcessHandle.current().pid());
+        for (Child c : children.values()) {
+            p.add(c.pid());
+        }
+        return p;
+    }
+
     public Fabric fabric() {
         return fabric;
     }

@@ -23,7 +23,7 @@ final class Phase {
     final List<Request> requests = new ArrayList<>();
     /** All requests the device sent in the phase (warm-up included): what the counters saw. */
     int sent;
-    /** Bytes per link and direction ("uplink.forward", ...) over the phase. */
+    /** Bytes per link and direction ("uplink.forward", ...) over the phase; "foreign_millicores": what other processes took. */
     final Map<String, Long> bytes = new LinkedHashMap<>();
     /** Column index by name in the edge's and the cloud's logs. */
     Map<String, Integer> edgeColumns = Map.of();
@@ -36,6 +36,7 @@ final class Phase {
         TestbedRunner.configure(d, s);
         Phase p = new Phase();
         Map<String, Long> before = counters(d);
+        CpuWatch watch = new CpuWatch(d.pids());
         Path rows = dir.resolve(name + ".csv");
         Map<String, Object> run = new LinkedHashMap<>(rule);
         run.put("nodes", s.devices());
@@ -52,6 +53,7 @@ final class Phase {
         Map<String, Long> after = counters(d);
         StringBuilder counted = new StringBuilder();
         after.forEach((k, v) -> counted.append(k).append(',').append(v - before.get(k)).append('\n'));
+        counted.append("foreign_millicores,").append(Math.round(watch.foreignCores() * 1000)).append('\n');
         Files.writeString(dir.resolve(name + "-counters.csv"), counted);
         if (s.edge()) {
             d.child("edge").call("collect", Map.of("out", dir.resolve(name + "-edge.csv").toString()), 60);

@@ -90,6 +90,7 @@ final class Residuals {
         per.put("device", cost(deviceTotal));
         per.put("edge", cost(edge));
         evidence.put("phase_A", Map.of("requests", a.requests.size(), "isolated", up.n(),
+                "other_processes_cores", a.bytes.getOrDefault("foreign_millicores", -1000L) / 1000.0,
                 "device_lag_ms", lag.ms(), "uplink_residual_ms", up.ms(), "downlink_residual_ms", down.ms(),
                 "edge_handling_ms", edge.ms()));
         if (st.edge() && st.cloud()) {
@@ -137,6 +138,7 @@ final class Residuals {
             }
             per.put("cloud", cost(cloudTotal));
             evidence.put("phase_B", Map.of("requests", b.requests.size(), "isolated", wu.n(),
+                    "other_processes_cores", b.bytes.getOrDefault("foreign_millicores", -1000L) / 1000.0,
                     "wan_residual_ms", wu.ms(), "wan_back_residual_ms", wd.ms(), "cloud_handling_ms", cloud.ms(),
                     "edge_handling_when_forwarding_ms", fwd.ms()));
         }

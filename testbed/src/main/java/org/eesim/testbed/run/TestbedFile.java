@@ -31,10 +31,11 @@ import org.eesim.yaml.YamlTree;
  * @param warmupSeconds JIT warm-up of each new deployment, at the first point's load, measured by nothing
  * @param drainSeconds  how long a run waits for its last answers
  * @param calibration the calibration run's settings
+ * @param foreignCpuLimit cores other processes may take during a measured run before it is measured again
  */
 public record TestbedFile(Path file, Path scenario, String name, String net, double width, List<String> train, Path dir,
                           Map<String, String> cpus, String heap, String encoding, int burstBytes, double warmupSeconds,
-                          double drainSeconds, Calibration calibration) {
+                          double drainSeconds, Calibration calibration, double foreignCpuLimit) {
 
     /**
      * The calibration run: at {@code rate} requests per second in all (light: no queue), for
@@ -56,7 +57,8 @@ public record TestbedFile(Path file, Path scenario, String name, String net, dou
         YamlNode root = YamlTree.parse(file, problems);
         problems.throwIfAny();
         Path base = file.toAbsolutePath().getParent();
-        Fields f = Fields.of(root, problems, "scenario", "network", "processes", "warmup", "drain", "calibration");
+        Fields f = Fields.of(root, problems, "scenario", "network", "processes", "warmup", "drain", "calibration",
+                "foreign_cpu_limit");
         String scenario = f.string("scenario");
         Fields n = Fields.of(f.required("network"), problems, "name", "net", "width", "train", "dir");
         String name = n.string("name");
@@ -97,10 +99,15 @@ public record TestbedFile(Path file, Path scenario, String name, String net, dou
         if (rate != null && !(rate > 0)) {
             problems.add(c.node("rate"), "the calibration rate must be positive");
         }
+        Double foreign = f.number("foreign_cpu_limit", 0.3);
+        if (foreign != null && !(foreign > 0)) {
+            problems.add(f.node("foreign_cpu_limit"), "cores other processes may take: a positive number, got "
+                    + f.node("foreign_cpu_limit").describe());
+        }
         problems.throwIfAny();
         List<String> args = train.isBlank() ? List.of() : List.of(train.strip().split("\\s+"));
         return new TestbedFile(file, base.resolve(scenario).normalize(), name, net, width, args,
                 base.resolve(dir).normalize(), cpus, heap, encoding, (int) Math.round(burst), warmup, drain,
-                new Calibration(rate, seconds, probes, base.resolve(out).normalize()));
+                new Calibration(rate, seconds, probes, base.resolve(out).normalize()), foreign);
     }
 }
