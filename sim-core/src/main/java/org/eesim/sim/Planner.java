@@ -38,6 +38,8 @@ final class Planner {
     /** Seconds of a core each tier spends per request it handles besides its layers (tiers.*.per_message). */
     private final double[] perMessage = new double[3];
     private final double[] perMessageSd = new double[3];
+    /** Whether any tier has a per-message cost (otherwise planning skips them). */
+    private final boolean messageCosts;
     /** The answer's bytes, when it travels back to the device; -1: it does not (no answer section). */
     private final double answerBytes;
 
@@ -73,6 +75,7 @@ final class Planner {
             perMessage[t.ordinal()] = s.tiers().of(t) == null ? 0 : s.tiers().of(t).messageSeconds();
             perMessageSd[t.ordinal()] = s.tiers().of(t) == null ? 0 : s.tiers().of(t).messageSdSeconds();
         }
+        this.messageCosts = perMessage[0] > 0 || perMessage[1] > 0 || perMessage[2] > 0;
         this.answerBytes = s.answer() == null ? -1 : s.answer().bytes();
 
         List<Branch> branches = profile.branches();
@@ -253,7 +256,9 @@ final class Planner {
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
         r.exitTier = placement.tierOf(exitLayer);
         computeTimes(r, exitLayer, noise);
-        addMessageCosts(r, noise);
+        if (messageCosts) {
+            addMessageCosts(r, noise);
+        }
         if (expert != null) {
             r.compute[Tier.DEVICE.ordinal()] += expert.classifierSeconds() / speed[Tier.DEVICE.ordinal()];
         }
