@@ -130,4 +130,58 @@ class LinkMechanismsTest {
                 + 0.00001488 + 0.020 + 0.005;
         assertEquals(expected, Fixtures.summarise(b.build()).get("latency.mean").mean(), 1e-12);
     }
+
+    /**
+     * Over 2 edges (round robin), 2 clouds and an unshared WAN, the way back takes the return
+     * transmitter beside the forward one the request used: the same WAN member, the same access
+     * point; in path order, after the cloud. Without an answer section those kinds have no members.
+     */
+    @Test
+    void theWayBackUsesTheReturnTransmittersBesideTheForwardOnes() {
+        var b = PathOracleTest.threeTiers(new ExitRule(ExitRule.Kind.MAX_SOFTMAX, 0.8, Map.of(), Set.of()));
+        b.device = new TierSpec(3, 1, 0.5);
+        b.edge = new TierSpec(2, 1, 2);
+        b.cloud = new TierSpec(2, 1, 4);
+        b.uplink = Fixtures.link(10e6, 0.005, true);
+        b.wan = Fixtures.link(100e6, 0.020, false);
+        b.assignment = org.eesim.scenario.EdgeAssignment.ROUND_ROBIN;
+        b.answer = new Answer(120);
+        var s = b.build();
+        Topology t = new Topology(s, null, null);
+        assertEquals(t.stations(Topology.Kind.WAN).count(), t.stations(Topology.Kind.WAN_DOWN).count());
+        assertEquals(t.stations(Topology.Kind.UPLINK).count(), t.stations(Topology.Kind.DOWNLINK).count());
+        assertEquals(t.maxDevicesPer(Topology.Kind.WAN), t.maxDevicesPer(Topology.Kind.WAN_DOWN), 0);
+        assertEquals(t.maxDevicesPer(Topology.Kind.UPLINK), t.maxDevicesPer(Topology.Kind.DOWNLINK), 0);
+        Planner p = new Planner(s, t);
+        Streams streams = Streams.of(s, 0);
+        int crossedWan = 0;
+        for (int k = 0; k < 200; k++) {
+            Request r = p.newRequest(k % 3, 0, k, true, streams);
+            int[] member = new int[Topology.Kind.values().length];
+            java.util.Arrays.fill(member, -1);
+            for (int i = 0; i < r.legCount; i++) {
+                member[r.legKind[i]] = r.legMember[i];
+            }
+            int last = r.legCount == 0 ? -1 : r.legKind[r.legCount - 1];
+            if (!r.crossesUplink) {
+                assertEquals(-1, member[Topology.Kind.DOWNLINK.ordinal()], "answered on its device: nothing sent back");
+                continue;
+            }
+            assertEquals(Topology.Kind.DOWNLINK.ordinal(), last, "the downlink is the last leg");
+            assertEquals(member[Topology.Kind.UPLINK.ordinal()], member[Topology.Kind.DOWNLINK.ordinal()]);
+            assertEquals(member[Topology.Kind.WAN.ordinal()], member[Topology.Kind.WAN_DOWN.ordinal()]);
+            if (r.crossesWan) {
+                crossedWan++;
+                assertEquals(t.wanOfEdge(r.edge), member[Topology.Kind.WAN_DOWN.ordinal()]);
+                assertEquals(Topology.Kind.WAN_DOWN.ordinal(), r.legKind[r.legCount - 2], "after the cloud");
+            }
+        }
+        assertTrue(crossedWan > 10, crossedWan + " requests reached the cloud");
+        b.answer = null;
+        Topology without = new Topology(b.build(), null, null);
+        assertEquals(0, without.stations(Topology.Kind.WAN_DOWN).count());
+        assertEquals(0, without.stations(Topology.Kind.DOWNLINK).count());
+        assertEquals(-1, without.of(Topology.Kind.DOWNLINK, 0));
+        assertEquals(-1, without.wanDownOfEdge(0));
+    }
 }
