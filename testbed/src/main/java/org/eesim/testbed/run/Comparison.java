@@ -52,6 +52,8 @@ public final class Comparison {
         Path dir = root.resolve("comparison" + (tag.isEmpty() ? "" : "-" + tag));
         Files.createDirectories(dir);
         rows.clear();
+        // which measured and simulated folders each file's rows come from (testbed/figures.sh draws them)
+        StringBuilder folders = new StringBuilder("file,measured,simulated\n");
         for (TestbedFile tf : files) {
             SweepPlan measuredPlan = SweepPlan.read(tf.scenario());
             Path measured = TestbedRunner.folder(measuredPlan, root);
@@ -66,6 +68,8 @@ public final class Comparison {
             SweepRunner.run(folder, threads, SweepRunner.Progress.NONE);
             folder.finish(Instant.now(), threads);
             out.println("[compare] simulated " + simFile.getFileName() + " into " + simPlan.folder());
+            folders.append(tf.file().getFileName()).append(',').append(measured.toAbsolutePath()).append(',')
+                    .append(simPlan.folder().toAbsolutePath()).append('\n');
             Map<Integer, Map<String, double[]>> m = summary(measured.resolve("summary.csv"));
             Map<Integer, Map<String, double[]>> s = summary(simPlan.folder().resolve("summary.csv"));
             List<Map<String, String>> swept = points(measured.resolve("points.csv"));
@@ -86,6 +90,7 @@ public final class Comparison {
             }
         }
         Files.writeString(dir.resolve("comparison.csv"), csv(rows));
+        Files.writeString(dir.resolve("folders.csv"), folders.toString());
         String md = markdown(rows, without);
         Files.writeString(dir.resolve("comparison.md"), md);
         out.print(md);
