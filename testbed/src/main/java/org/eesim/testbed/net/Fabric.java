@@ -131,6 +131,32 @@ public final class Fabric {
         return b.toString();
     }
 
+    /**
+     * Packets the shapers of every link, both directions, have dropped since they were set up
+     * (tc's {@code dropped} counters): a full tbf queue drops, and TCP then waits a retransmission
+     * timeout (200 ms at least), which the simulator does not model; a run reports its own drops.
+     */
+    public long drops() {
+        long n = 0;
+        for (Hop h : hops) {
+            n += dropped(Sh.in(h.fromNs(), "tc", "-s", "qdisc", "show", "dev", h.fromIf()));
+            n += dropped(Sh.in(h.toNs(), "tc", "-s", "qdisc", "show", "dev", h.toIf()));
+        }
+        return n;
+    }
+
+    private static final Pattern DROPPED = Pattern.compile("\\(dropped (\\d+),");
+
+    /** The sum of the {@code (dropped N,} counters in {@code tc -s qdisc show} output. */
+    static long dropped(String tcStats) {
+        long n = 0;
+        java.util.regex.Matcher m = DROPPED.matcher(tcStats);
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
+    }
+
     /** Removes this deployment's namespaces, killing anything still running in them. */
     public void destroy() {
         for (String ns : namespaces) {

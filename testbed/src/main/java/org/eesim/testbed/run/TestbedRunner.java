@@ -263,11 +263,13 @@ public final class TestbedRunner {
         Path rows = requests.resolve(stem + ".csv");
         double load0 = loadAverage();
         long tx0 = d.fabric().txBytes("uplink", true);
+        long drops0 = d.fabric().drops();
         long t0 = System.nanoTime();
         Map<String, Object> reply = d.child("device").call("run", deviceRun(st, seed, rows, st.warmupSeconds(),
                 st.durationSeconds()), st.warmupSeconds() + st.durationSeconds() + tf.drainSeconds() + 60);
         double span = (System.nanoTime() - t0) / 1e9;
         long tx1 = d.fabric().txBytes("uplink", true);
+        long drops = d.fabric().drops() - drops0;
         double load1 = loadAverage();
         Map<String, Integer> wan = Map.of();
         if (st.edge()) {
@@ -295,10 +297,12 @@ public final class TestbedRunner {
         m.put("util.uplink", (tx1 - tx0) * 8.0 / (st.links().get("uplink")[0] * span));
         m.put("testbed.load_average", (load0 + load1) / 2);
         m.put("testbed.foreign_cpu", watch.foreignCores());
+        m.put("testbed.drops", (double) drops);
         out.printf(Locale.ROOT, "[testbed] point %d rep %d: %d requests, mean %.2f ms, p95 %.2f ms, P_off %.3f,"
-                        + " uplink %.0f%% busy, load %.2f, others %.2f cores%n", p.id(), replication, w.size(),
-                m.get("latency.mean") * 1e3, m.get("latency.p95") * 1e3, m.getOrDefault("offload.edge_to_cloud", Double.NaN),
-                m.get("util.uplink") * 100, load1, m.get("testbed.foreign_cpu"));
+                        + " uplink %.0f%% busy, load %.2f, others %.2f cores, %d packets dropped by the shapers%n", p.id(),
+                replication, w.size(), m.get("latency.mean") * 1e3, m.get("latency.p95") * 1e3,
+                m.getOrDefault("offload.edge_to_cloud", Double.NaN), m.get("util.uplink") * 100, load1,
+                m.get("testbed.foreign_cpu"), drops);
         return Block.of(p.id(), new ReplicationRunner.Outcome(replication, seed, m, Measured.distribution(w, QUANTILES),
                 all.size()));
     }
