@@ -2,7 +2,10 @@
 # The validation table of README "The testbed", from a fresh clone (after mvn -q -B -DskipTests
 # package), as root: trains the network if needed (about 6 minutes), calibrates on this machine
 # (about 6), measures 24 points x 3 replications (about 75 minutes), simulates them, writes
-# results/testbed/comparison/comparison.md and the figure testbed/figures/latency-cdf.png.
+# results/testbed/comparison/comparison.md and each point's latency CDFs, measured and simulated
+# overlaid, into testbed/figures/<file>-point-<id>/ (testbed/figures.sh).
+# A results folder of the same plan already under results/testbed is resumed, not measured again:
+# move it away to measure afresh.
 #   LOCK="flock -x /tmp/eesim-cpu.lock"  runs each measuring step under that command (a shared machine)
 #   REUSE_CALIBRATION=1                  keeps profiles/testbed-alexnet-fmnist as it is
 set -eu
