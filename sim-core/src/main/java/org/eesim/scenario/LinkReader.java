@@ -32,7 +32,7 @@ final class LinkReader {
         }
         int before = problems.size();
         Fields f = Fields.of(node, problems, "bandwidth", "delay", "shared", "jitter", "bandwidth_trace",
-                "bandwidth_markov");
+                "bandwidth_markov", "burst", "framing");
         if (f.has("bandwidth_trace") && f.has("bandwidth_markov")) {
             f.problem("give bandwidth_trace or bandwidth_markov, not both");
         }
@@ -54,10 +54,49 @@ final class LinkReader {
                     Units.Kind.TIME) + "): each transfer's delay is uniform in [delay - jitter, delay + jitter]");
         }
         Boolean shared = f.bool("shared", true);
+        Long burst = bytes(f, "burst", 0L);
+        if (burst != null && burst > 0 && varies) {
+            problems.add(f.node("burst"), "a token bucket (burst) is modelled on a constant rate only, not with "
+                    + (f.has("bandwidth_trace") ? "bandwidth_trace" : "bandwidth_markov"));
+        }
+        Framing framing = framing(f.node("framing"));
         if (problems.size() > before || f.mapping() == null) {
             return null;
         }
-        return new Link(bandwidth, delay, shared, jitter, variation);
+        return new Link(bandwidth, delay, shared, jitter, variation, burst, framing);
+    }
+
+    /** A size in whole bytes >= 0 (or {@code absent}); null after reporting a bad one. */
+    private Long bytes(Fields f, String key, Long absent) {
+        Double v = f.quantity(key, Units.Kind.SIZE, absent == null ? null : absent.doubleValue());
+        if (v == null) {
+            return null;
+        }
+        if (!(v >= 0) || v != Math.rint(v) || v > 1e15) {
+            problems.add(f.node(key), key + " must be a whole number of bytes >= 0, got " + f.node(key).describe());
+            return null;
+        }
+        return Math.round(v);
+    }
+
+    /** {@code framing: {message, packet, mss}} ({@link Framing}); none when absent. */
+    private Framing framing(YamlNode node) {
+        if (node == null) {
+            return Framing.NONE;
+        }
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "message", "packet", "mss");
+        Long message = bytes(f, "message", 0L);
+        Long packet = bytes(f, "packet", 0L);
+        Long mss = bytes(f, "mss", 0L);
+        if (mss != null && packet != null && packet > 0 && mss == 0) {
+            f.problem("a per-packet overhead needs mss, the payload bytes per packet (1448 B for TCP with"
+                    + " timestamps over a 1500 B MTU)");
+        }
+        if (problems.size() > before || f.mapping() == null) {
+            return null;
+        }
+        return new Framing(message, packet, mss);
     }
 
     /** Without a {@code bandwidth}, a policy is told the rate at time 0 (trace) or of state 0. */

@@ -29,6 +29,7 @@ import org.eesim.profile.Profile;
  *                    its source file, {@code training}, {@code run}, {@code output} and
  *                    {@code energy} (the training edge in its device slot, no edge tier); the
  *                    inference parts are {@code null}, its policy {@link PolicyConfig#FIXED}
+ * @param answer      the answer's trip back to the device, or {@code null}: a request ends where it exits
  */
 public record Scenario(
         String name,
@@ -44,14 +45,23 @@ public record Scenario(
         Output output,
         PolicyConfig policy,
         Energy energy,
-        Training training) {
+        Training training,
+        Answer answer) {
 
-    /** An inference scenario. */
+    /** An inference scenario whose requests end where they exit (no {@code answer} section). */
     public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,
                     Workload workload, ExitRule exitRule, ServiceTimeModel serviceTime, RunControl run,
                     Output output, PolicyConfig policy, Energy energy) {
         this(name, sourceFile, profile, tiers, links, placement, workload, exitRule, serviceTime, run, output,
-                policy, energy, null);
+                policy, energy, (Answer) null);
+    }
+
+    /** An inference scenario; {@code answer} (or null) its answer's trip back to the device. */
+    public Scenario(String name, Path sourceFile, Profile profile, Tiers tiers, Links links, Placement placement,
+                    Workload workload, ExitRule exitRule, ServiceTimeModel serviceTime, RunControl run,
+                    Output output, PolicyConfig policy, Energy energy, Answer answer) {
+        this(name, sourceFile, profile, tiers, links, placement, workload, exitRule, serviceTime, run, output,
+                policy, energy, null, answer);
     }
 
     /** A training scenario without energy. */
@@ -65,7 +75,7 @@ public record Scenario(
      */
     public Scenario(String name, Path sourceFile, Training training, RunControl run, Output output, Energy energy) {
         this(name, sourceFile, null, null, null, null, null, null, null, run, output, PolicyConfig.FIXED, energy,
-                Objects.requireNonNull(training, "training"));
+                Objects.requireNonNull(training, "training"), null);
     }
 
     /** A scenario without an energy section. */
@@ -91,7 +101,8 @@ public record Scenario(
         Objects.requireNonNull(output, "output");
         if (training != null) {
             if (profile != null || tiers != null || links != null || placement != null || workload != null
-                    || exitRule != null || serviceTime != null || energy != null && energy.edge() != null) {
+                    || exitRule != null || serviceTime != null || energy != null && energy.edge() != null
+                    || answer != null) {
                 throw new IllegalArgumentException("a training scenario has no inference parts");
             }
         } else {

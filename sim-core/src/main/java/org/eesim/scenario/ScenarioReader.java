@@ -29,7 +29,7 @@ public final class ScenarioReader {
     private static final java.util.regex.Pattern FOLDER_NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_NAME - 1) + "}");
     static final List<String> KEYS = List.of("name", "profile", "tiers", "links", "placement", "workload",
-            "early_exit", "service_time", "run", "output", "policy", "energy", "sweep");
+            "early_exit", "service_time", "run", "output", "policy", "energy", "answer", "sweep");
     static final List<String> SERVICE_TIMES = List.of("empirical", "mean", "exponential", "lognormal");
     static final List<String> ASSIGNMENTS = java.util.Arrays.stream(EdgeAssignment.values())
             .map(EdgeAssignment::key).toList();
@@ -164,6 +164,7 @@ public final class ScenarioReader {
         }
         RunControl run = RunReader.read(f.required("run"), problems);
         Energy energy = new EnergyReader(problems).read(f.node("energy"), edge, cloud);
+        Answer answer = answer(f.node("answer"));
         PolicyConfig policy = new PolicyReader(problems).read(f, edge, cloud, links, profile, w == null ? null : w.mix());
         Output output = output(f.node("output"));
         if (!problems.isEmpty()) {
@@ -171,7 +172,7 @@ public final class ScenarioReader {
         }
         try {
             return new Scenario(name, file, profile, tiers, links, placement, w, rule,
-                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy, energy);
+                    ServiceTimeModel.valueOf(serviceTime.toUpperCase(Locale.ROOT)), run, output, policy, energy, answer);
         } catch (IllegalArgumentException | NullPointerException e) {
             // Unreachable if the checks above are complete; if not, still a located message.
             problems.add(root, "invalid scenario: " + e.getMessage());
@@ -289,8 +290,8 @@ public final class ScenarioReader {
             return null;
         }
         int before = problems.size();
-        Fields f = edge ? Fields.of(node, problems, "count", "cores", "speed", "assignment")
-                : Fields.of(node, problems, "count", "cores", "speed");
+        Fields f = edge ? Fields.of(node, problems, "count", "cores", "speed", "per_message", "assignment")
+                : Fields.of(node, problems, "count", "cores", "speed", "per_message");
         if (edge) {
             String a = f.choice("assignment", ASSIGNMENTS, "edge assignment", EdgeAssignment.STATIC.key());
             edgeAssignment = a == null ? null : EdgeAssignment.valueOf(a.toUpperCase(Locale.ROOT));
@@ -301,7 +302,9 @@ public final class ScenarioReader {
         if (speed != null && !(speed > 0)) {
             problems.add(f.node("speed"), "speed must be a positive factor, got " + Values.s(speed));
         }
-        return problems.size() > before || f.mapping() == null ? null : new TierSpec(count, cores, speed);
+        double[] perMessage = perMessage(f);
+        return problems.size() > before || f.mapping() == null || perMessage == null ? null
+                : new TierSpec(count, cores, speed, perMessage[0], perMessage[1]);
     }
 
     private Integer atLeastOne(Fields f, String key) {
@@ -330,6 +333,44 @@ public final class ScenarioReader {
 
     private Link link(YamlNode node) {
         return new LinkReader(problems, file).read(node);
+    }
+
+    /** {@code per_message}: a time (constant), or {@code {mean, sd}} (log-normal); {mean, sd} in seconds, or null. */
+    private double[] perMessage(Fields f) {
+        if (f.node("per_message") instanceof YamlNode.Mapping) {
+            Fields m = Fields.of(f.node("per_message"), problems, "mean", "sd");
+            Double mean = m.quantity("mean", org.eesim.units.Units.Kind.TIME);
+            Double sd = m.quantity("sd", org.eesim.units.Units.Kind.TIME, 0.0);
+            if (mean != null && !(mean > 0)) {
+                problems.add(m.node("mean"), "the mean per-message time must be positive, got " + m.node("mean").describe());
+                return null;
+            }
+            if (sd != null && !(sd >= 0)) {
+                problems.add(m.node("sd"), "sd must be >= 0, got " + m.node("sd").describe());
+                return null;
+            }
+            return mean == null || sd == null ? null : new double[] {mean, sd};
+        }
+        Double perMessage = f.quantity("per_message", org.eesim.units.Units.Kind.TIME, 0.0);
+        if (perMessage != null && !(perMessage >= 0)) {
+            problems.add(f.node("per_message"), "per_message must be >= 0, got " + f.node("per_message").describe());
+            return null;
+        }
+        return perMessage == null ? null : new double[] {perMessage, 0};
+    }
+
+    /** The answer's way back ({@link Answer}), or null: requests end where they exit. */
+    private Answer answer(YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        int before = problems.size();
+        Fields f = Fields.of(node, problems, "bytes");
+        Double bytes = f.quantity("bytes", org.eesim.units.Units.Kind.SIZE);
+        if (bytes != null && (!(bytes >= 0) || bytes != Math.rint(bytes) || bytes > 1e15)) {
+            problems.add(f.node("bytes"), "bytes must be a whole number of bytes >= 0, got " + f.node("bytes").describe());
+        }
+        return problems.size() > before || f.mapping() == null || bytes == null ? null : new Answer(Math.round(bytes));
     }
 
     private Placement placement(YamlNode node) {

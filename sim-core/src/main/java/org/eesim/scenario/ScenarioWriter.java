@@ -89,6 +89,9 @@ public final class ScenarioWriter {
                 || s.policy().adaptation() != null) {
             policy(root.putObject("policy"), s.policy());
         }
+        if (s.answer() != null) {
+            root.putObject("answer").put("bytes", Units.format(s.answer().bytes(), Units.Kind.SIZE));
+        }
         if (s.energy() != null) {
             energy(root.putObject("energy"), s.energy());
         }
@@ -180,7 +183,13 @@ public final class ScenarioWriter {
 
     private static void tier(ObjectNode tiers, String key, TierSpec t) {
         if (t != null) {
-            tiers.putObject(key).put("count", t.count()).put("cores", t.cores()).put("speed", t.speed());
+            ObjectNode n = tiers.putObject(key).put("count", t.count()).put("cores", t.cores()).put("speed", t.speed());
+            if (t.messageSdSeconds() > 0) { // written only when set: older scenarios keep their plan hash
+                n.putObject("per_message").put("mean", Units.format(t.messageSeconds(), Units.Kind.TIME))
+                        .put("sd", Units.format(t.messageSdSeconds(), Units.Kind.TIME));
+            } else if (t.messageSeconds() > 0) {
+                n.put("per_message", Units.format(t.messageSeconds(), Units.Kind.TIME));
+            }
         }
     }
 
@@ -192,6 +201,14 @@ public final class ScenarioWriter {
                     .put("shared", l.shared());
             if (l.jitterSeconds() > 0) {
                 node.put("jitter", Units.format(l.jitterSeconds(), Units.Kind.TIME));
+            }
+            if (l.burstBytes() > 0) {
+                node.put("burst", Units.format(l.burstBytes(), Units.Kind.SIZE));
+            }
+            if (!l.framing().none() || l.framing().mssBytes() > 0) {
+                node.putObject("framing").put("message", Units.format(l.framing().messageBytes(), Units.Kind.SIZE))
+                        .put("packet", Units.format(l.framing().packetBytes(), Units.Kind.SIZE))
+                        .put("mss", Units.format(l.framing().mssBytes(), Units.Kind.SIZE));
             }
             if (l.variation() instanceof BandwidthVariation.Trace t) {
                 node.put("bandwidth_trace", traceByContent ? "sha256:" + samplesHash(t)

@@ -109,8 +109,8 @@ public final class BaselineLoop {
                     + " not policy " + scenario.policy().kind().key());
         }
         for (org.eesim.scenario.Link l : new org.eesim.scenario.Link[] {scenario.links().uplink(), scenario.links().wan()}) {
-            if (l != null && (l.variation() != null || l.jitterSeconds() > 0)) {
-                throw new IllegalArgumentException("the baseline loop runs constant links only");
+            if (l != null && (l.variation() != null || l.jitterSeconds() > 0 || l.burstBytes() > 0)) {
+                throw new IllegalArgumentException("the baseline loop runs constant links without a shaper's bucket only");
             }
         }
         if (scenario.tiers().edgeAssignment() == org.eesim.scenario.EdgeAssignment.LEAST_LOADED) {
@@ -228,10 +228,11 @@ public final class BaselineLoop {
         }
     }
 
-    /** Seconds of service of leg {@code i}: its work on a machine; its bytes over a (constant) link's rate. */
+    /** Seconds of service of leg {@code i}: its work on a machine; its bytes (framed) over a (constant) link's rate. */
     private double service(Request r, int i) {
-        LinkModel link = topology.linkOf(Topology.Kind.of(r.legKind[i]));
-        return link == null ? r.legWork[i] : link.link().serialisationSeconds((long) r.legWork[i]);
+        Topology.Kind kind = Topology.Kind.of(r.legKind[i]);
+        LinkModel link = topology.linkOf(kind);
+        return link == null ? r.legWork[i] : link.nominalSeconds(r.legWork[i], Topology.returning(kind));
     }
 
     private void arrive(double now, Queue q, Request r, int hop) {

@@ -19,7 +19,8 @@ import org.eesim.scenario.TierSpec;
  *
  * <p>The mean service demands come from {@link #SAMPLES} requests planned by the model's own
  * {@link Planner} under the policy's first decision (so the exit rule is the simulator's, not
- * a second copy of it), without queueing. Links are taken at their nominal bandwidth. Closed
+ * a second copy of it), without queueing. Links are taken at their nominal bandwidth, framing
+ * included, a shaper's bucket left out (an upper bound: the bucket only shortens transfers). Closed
  * loops limit themselves (at most one request per user is in the system): for them only the
  * run's size is estimated, no load.
  */
@@ -95,9 +96,10 @@ public final class OfferedLoad {
         for (int i = 0; i < SAMPLES; i++) {
             Request r = planner.newRequest(i % devices, 0, 0.0, false, streams);
             for (int k = 0; k < r.legCount; k++) {
-                LinkModel link = topology.linkOf(Topology.Kind.of(r.legKind[k]));
+                Topology.Kind kind = Topology.Kind.of(r.legKind[k]);
+                LinkModel link = topology.linkOf(kind);
                 sum[r.legKind[k]] += link == null ? r.legWork[k]
-                        : link.link().serialisationSeconds((long) r.legWork[k]);
+                        : link.nominalSeconds(r.legWork[k], Topology.returning(kind));
             }
         }
         for (int k = 0; k < sum.length; k++) {

@@ -35,6 +35,13 @@ final class Planner {
     /** Round robin: the edge the next request that leaves its device takes. */
     private int turn;
     private final double[] speed = new double[3];
+    /** Seconds of a core each tier spends per request it handles besides its layers (tiers.*.per_message). */
+    private final double[] perMessage = new double[3];
+    private final double[] perMessageSd = new double[3];
+    /** Whether any tier has a per-message cost (otherwise planning skips them). */
+    private final boolean messageCosts;
+    /** The answer's bytes, when it travels back to the device; -1: it does not (no answer section). */
+    private final double answerBytes;
 
     private final int branchCount;
     private final int[] branchAfter;
@@ -65,7 +72,11 @@ final class Planner {
         this.cloudCount = s.tiers().hasCloud() ? s.tiers().cloud().count() : 0;
         for (Tier t : Tier.values()) {
             speed[t.ordinal()] = s.tiers().of(t) == null ? Double.NaN : s.tiers().of(t).speed();
+            perMessage[t.ordinal()] = s.tiers().of(t) == null ? 0 : s.tiers().of(t).messageSeconds();
+            perMessageSd[t.ordinal()] = s.tiers().of(t) == null ? 0 : s.tiers().of(t).messageSdSeconds();
         }
+        this.messageCosts = perMessage[0] > 0 || perMessage[1] > 0 || perMessage[2] > 0;
+        this.answerBytes = s.answer() == null ? -1 : s.answer().bytes();
 
         List<Branch> branches = profile.branches();
         this.branchCount = branches.size();
@@ -171,7 +182,10 @@ final class Planner {
      * visits. Its device when a layer (or the expert classifier) runs there, the uplink when it
      * leaves the device, the edge when the edge has layers and it does not exit before them,
      * the WAN and the cloud when it exits in the cloud. The device and its access point are the
-     * device's own; the edge, WAN and cloud those of the request's edge.
+     * device's own; the edge, WAN and cloud those of the request's edge. With an {@code answer}
+     * section the answer then crosses back every link the request crossed, on the links' return
+     * transmitters: the WAN's, then the device's downlink. A tier with a per-message cost is
+     * visited by every request that passes through it, even one with no layer to run there.
      */
     private void route(Request r, SplitMix jitter) {
         LinkModel up = topology.uplink();
@@ -188,7 +202,7 @@ final class Planner {
             r.addLeg(Topology.Kind.UPLINK, topology.of(Topology.Kind.UPLINK, d), r.uplinkBytes, upDelay);
         }
         // past the access point, the request follows its edge (r.edge), chosen at birth
-        if (hasEdge && r.cut2 > r.cut1 && r.exitTier != Tier.DEVICE) {
+        if (hasEdge && (r.cut2 > r.cut1 || perMessage[Tier.EDGE.ordinal()] > 0) && r.exitTier != Tier.DEVICE) {
             r.addLeg(Topology.Kind.EDGE, r.edge, r.compute[Tier.EDGE.ordinal()], 0);
         }
         if (r.crossesWan) {
@@ -197,6 +211,15 @@ final class Planner {
         if (r.exitTier == Tier.CLOUD) {
             r.addLeg(Topology.Kind.CLOUD, hasEdge ? topology.cloudOfEdge(r.edge) : topology.of(Topology.Kind.CLOUD, d),
                     r.compute[Tier.CLOUD.ordinal()], 0);
+        }
+        if (answerBytes >= 0) {
+            // the way back: drawn only with an answer section, so that scenarios without one keep their draws
+            if (r.crossesWan) {
+                r.addLeg(Topology.Kind.WAN_DOWN, topology.wanDownOfEdge(r.edge), answerBytes, wan.delay(jitter));
+            }
+            if (r.crossesUplink) {
+                r.addLeg(Topology.Kind.DOWNLINK, topology.of(Topology.Kind.DOWNLINK, d), answerBytes, up.delay(jitter));
+            }
         }
     }
 
@@ -233,6 +256,9 @@ final class Planner {
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;
         r.exitTier = placement.tierOf(exitLayer);
         computeTimes(r, exitLayer, noise);
+        if (messageCosts) {
+            addMessageCosts(r, noise);
+        }
         if (expert != null) {
             r.compute[Tier.DEVICE.ordinal()] += expert.classifierSeconds() / speed[Tier.DEVICE.ordinal()];
         }
@@ -262,6 +288,27 @@ final class Planner {
                 b++;
             }
         }
+    }
+
+    /**
+     * Each tier's per-message cost, for every tier the request passes through: the device always
+     * (it sends the request, or answers it), the edge when the request leaves the device, the
+     * cloud when it exits there; log-normal draws from the request's noise stream where a tier
+     * gives an sd (none otherwise, so that constant costs leave the draws as they were).
+     */
+    private void addMessageCosts(Request r, SplitMix noise) {
+        r.compute[Tier.DEVICE.ordinal()] += messageCost(Tier.DEVICE, noise);
+        if (hasEdge && r.exitTier != Tier.DEVICE) {
+            r.compute[Tier.EDGE.ordinal()] += messageCost(Tier.EDGE, noise);
+        }
+        if (r.exitTier == Tier.CLOUD) {
+            r.compute[Tier.CLOUD.ordinal()] += messageCost(Tier.CLOUD, noise);
+        }
+    }
+
+    private double messageCost(Tier t, SplitMix noise) {
+        int i = t.ordinal();
+        return perMessageSd[i] > 0 ? logNormal(perMessage[i], perMessageSd[i], noise) : perMessage[i];
     }
 
     /** A layer's or branch's time for a request whose measured repetition (empirical) is {@code rep}. */

@@ -20,12 +20,19 @@ import org.eesim.scenario.TierSpec;
  * <p>With an edge assignment other than static ({@link EdgeAssignment}) a request's edge is
  * chosen when it is born; its WAN transmitter and cloud machine are then those of that edge
  * ({@link #wanOfEdge}, {@link #cloudOfEdge}), and its access point stays the device's own.
+ *
+ * <p>With an {@code answer} section every link has a return transmitter beside each forward one
+ * (full duplex: {@link Kind#WAN_DOWN} beside each WAN transmitter, {@link Kind#DOWNLINK} beside
+ * each uplink one), members numbered as the forward ones; without it those kinds have no members.
  */
 final class Topology {
 
-    /** Kinds of resource in path order; {@link #key()} names them in metrics ({@code util.uplink}). */
+    /**
+     * Kinds of resource in path order, the answer's way back last (members only with an
+     * {@code answer} section); {@link #key()} names them in metrics ({@code util.uplink}).
+     */
     enum Kind {
-        DEVICE, UPLINK, EDGE, WAN, CLOUD;
+        DEVICE, UPLINK, EDGE, WAN, CLOUD, WAN_DOWN, DOWNLINK;
 
         private static final Kind[] ALL = values();
         private final String key = name().toLowerCase(Locale.ROOT);
@@ -49,6 +56,8 @@ final class Topology {
     private final int edges;
     private final int wans;
     private final int clouds;
+    /** Whether the answer travels back (an {@code answer} section): the return transmitters exist. */
+    private final boolean back;
     private final boolean uplinkShared;
     private final LinkModel uplink;
     private final LinkModel wan;
@@ -75,6 +84,9 @@ final class Topology {
         add(Kind.EDGE, edges, edges == 0 ? 1 : s.tiers().edge().cores(), null);
         add(Kind.WAN, wans, 1, wan);
         add(Kind.CLOUD, clouds, clouds == 0 ? 1 : s.tiers().cloud().cores(), null);
+        this.back = s.answer() != null;
+        add(Kind.WAN_DOWN, back ? wans : 0, 1, wan);
+        add(Kind.DOWNLINK, back ? uplinks : 0, 1, uplink);
         this.assignment = edges == 0 ? EdgeAssignment.STATIC : s.tiers().edgeAssignment();
         this.wanOfEdge = new int[edges];
         this.cloudOfEdge = new int[edges];
@@ -104,6 +116,11 @@ final class Topology {
         return wanOfEdge[e];
     }
 
+    /** The WAN's return transmitter an answer coming back to edge machine {@code e} takes, or -1. */
+    int wanDownOfEdge(int e) {
+        return back ? wanOfEdge[e] : -1;
+    }
+
     /** The cloud machine a request through edge machine {@code e} reaches, or -1. */
     int cloudOfEdge(int e) {
         return cloudOfEdge[e];
@@ -129,7 +146,7 @@ final class Topology {
 
     private void add(Kind kind, int count, int cores, LinkModel link) {
         Stations s = new Stations(kind.key(), count, cores);
-        resources[kind.ordinal()] = link == null ? s : link.transmitters(s);
+        resources[kind.ordinal()] = link == null ? s : link.transmitters(s, returning(kind));
     }
 
     /**
@@ -148,8 +165,12 @@ final class Topology {
             case WAN:
                 return wans == 0 ? -1 : wanOfEdge[d % edges]; // wans > 0: an edge exists
             case CLOUD:
-            default:
                 return clouds == 0 ? -1 : (edges == 0 ? d : d % edges) % clouds;
+            case WAN_DOWN:
+                return back ? of(Kind.WAN, d) : -1;
+            case DOWNLINK:
+            default:
+                return back ? of(Kind.UPLINK, d) : -1;
         }
     }
 
@@ -177,9 +198,15 @@ final class Topology {
         return wan;
     }
 
-    /** The link whose transmitters the resources of {@code kind} are, or null for machines. */
+    /** The link whose transmitters (either way) the resources of {@code kind} are, or null for machines. */
     LinkModel linkOf(Kind kind) {
-        return kind == Kind.UPLINK ? uplink : kind == Kind.WAN ? wan : null;
+        return kind == Kind.UPLINK || kind == Kind.DOWNLINK ? uplink
+                : kind == Kind.WAN || kind == Kind.WAN_DOWN ? wan : null;
+    }
+
+    /** Whether the resources of {@code kind} carry answers back (return transmitters). */
+    static boolean returning(Kind kind) {
+        return kind == Kind.DOWNLINK || kind == Kind.WAN_DOWN;
     }
 
     /**
@@ -191,9 +218,11 @@ final class Topology {
     double maxDevicesPer(Kind kind) {
         int[] count = new int[stations(kind).count()];
         int max = 0;
-        if (assignment != EdgeAssignment.STATIC && (kind == Kind.EDGE || kind == Kind.WAN || kind == Kind.CLOUD)) {
+        if (assignment != EdgeAssignment.STATIC
+                && (kind == Kind.EDGE || kind == Kind.WAN || kind == Kind.CLOUD || kind == Kind.WAN_DOWN)) {
             for (int e = 0; e < edges; e++) {
-                int m = kind == Kind.EDGE ? e : kind == Kind.WAN ? wanOfEdge[e] : cloudOfEdge[e];
+                int m = kind == Kind.EDGE ? e : kind == Kind.WAN ? wanOfEdge[e]
+                        : kind == Kind.WAN_DOWN ? wanDownOfEdge(e) : cloudOfEdge[e];
                 if (m >= 0) {
                     max = Math.max(max, ++count[m]);
                 }

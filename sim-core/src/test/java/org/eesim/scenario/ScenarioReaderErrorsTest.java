@@ -41,7 +41,7 @@ class ScenarioReaderErrorsTest {
         int line = change("service_time: exponential", "service_tme: exponential");
         Problem p = assertProblem(problems(file), file, line, "service_tme", "unknown key 'service_tme': did you mean"
                 + " 'service_time'? (expected one of: name, profile, tiers, links, placement, workload, early_exit,"
-                + " service_time, run, output, policy, energy, sweep)");
+                + " service_time, run, output, policy, energy, answer, sweep)");
         assertEquals(1, p.column());
     }
 
@@ -49,7 +49,8 @@ class ScenarioReaderErrorsTest {
     void unknownNestedKeyWithATypo() {
         int line = change("delay: 20 ms, shared: false", "delay: 20 ms, shard: false");
         assertProblem(problems(file), file, line, "links.wan.shard",
-                "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared, jitter, bandwidth_trace, bandwidth_markov)");
+                "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared, jitter, bandwidth_trace, bandwidth_markov,"
+                + " burst, framing)");
     }
 
     @Test
@@ -73,7 +74,7 @@ class ScenarioReaderErrorsTest {
     void onlyTheEdgeHasAnAssignment() {
         int line = change("cores: 8, speed: 8}", "cores: 8, speed: 8, assignment: static}");
         assertProblem(problems(file), file, line, "tiers.cloud.assignment",
-                "unknown key 'assignment' (expected one of: count, cores, speed)");
+                "unknown key 'assignment' (expected one of: count, cores, speed, per_message)");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScenarioWriterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"full.yaml", "minimal.yaml", "rates.yaml", "popex.yaml", "tinyml.yaml", "expert.yaml"})
+    @ValueSource(strings = {"full.yaml", "minimal.yaml", "rates.yaml", "popex.yaml", "tinyml.yaml", "expert.yaml",
+        "mechanisms.yaml"})
     void writtenScenarioReadsBackEqual(String name, @TempDir Path tmp) throws Exception {
         Scenario original = ScenarioReader.read(resource("scenarios/" + name));
         Path written = tmp.resolve("resolved.yaml");
@@ -34,7 +35,7 @@ class ScenarioWriterTest {
 
     private static List<Object> withoutProfileAndSource(Scenario s) {
         return java.util.Arrays.asList(s.name(), s.tiers(), s.links(), s.placement(), s.workload(), s.exitRule(),
-                s.serviceTime(), s.run(), s.output(), s.policy(), java.util.Objects.toString(s.energy()));
+                s.serviceTime(), s.run(), s.output(), s.policy(), java.util.Objects.toString(s.energy()), s.answer());
     }
 
     @Test

@@ -66,6 +66,7 @@ final class Fixtures {
         ServiceTimeModel time = ServiceTimeModel.EXPONENTIAL;
         RunControl run = requests(10_000, 1_000, 5, 1);
         org.eesim.scenario.Energy energy;
+        org.eesim.scenario.Answer answer;
 
         ScenarioBuilder(Profile p) {
             this.profile = p;
@@ -76,7 +77,7 @@ final class Fixtures {
         Scenario build() {
             return new Scenario("test", Path.of("test.yaml"), profile, new Tiers(device, edge, cloud, assignment),
                     new Links(uplink, wan), placement, new Workload(arrival, mix, deadline), rule, time, run,
-                    new Output(Path.of("results"), null), org.eesim.scenario.PolicyConfig.FIXED, energy);
+                    new Output(Path.of("results"), null), org.eesim.scenario.PolicyConfig.FIXED, energy, answer);
         }
     }
 

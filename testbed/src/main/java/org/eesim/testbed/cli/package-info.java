@@ -1,0 +1,2 @@
+/** The {@code eesim testbed} command line. */
+package org.eesim.testbed.cli;
