@@ -61,7 +61,7 @@ public final class Charts implements Callable<Integer> {
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
                     + " accuracy-latency, resources-vs-x, difference-vs-x (common-seed sweeps), latency-energy,"
-                    + " metric-vs-x (with --metric);"
+                    + " metric-vs-x (with --metric), partition-vs-x (runs with a policy);"
                     + " default: the run's output.figures")
     List<String> figures = new ArrayList<>();
 
