@@ -206,6 +206,26 @@ class FiguresTest {
         assertTrue(ex.getMessage().contains("no policy.cut1 metric"), ex.getMessage());
     }
 
+    /** layers-NAME: the input, then each layer's median time and output size, from the profile. */
+    @Test
+    void layerProfileDrawsTimeAndSizePerLayer() throws Exception {
+        org.eesim.profile.Profile p = org.eesim.profile.ProfileReader.read(Path.of("..", "profiles",
+                "ee-alexnet-fmnist"));
+        Figure f = LayerProfile.of(p);
+        assertEquals("layers-ee-alexnet-fmnist", f.name());
+        var plot = (org.jfree.chart.plot.CombinedDomainCategoryPlot) f.chart().getPlot();
+        CategoryDataset times = ((org.jfree.chart.plot.CategoryPlot) plot.getSubplots().get(0)).getDataset();
+        CategoryDataset sizes = ((org.jfree.chart.plot.CategoryPlot) plot.getSubplots().get(1)).getDataset();
+        assertEquals(p.layers().size() + 1, times.getColumnCount());
+        assertEquals("0 input", times.getColumnKey(0));
+        assertEquals(3136 / 1024.0, sizes.getValue(0, 0).doubleValue(), 1e-12);
+        double[] conv1 = p.layers().get(0).time().samples().clone();
+        java.util.Arrays.sort(conv1);
+        assertEquals((conv1[149] + conv1[150]) / 2 * 1e3, times.getValue(0, 1).doubleValue(), 1e-12);
+        assertEquals(12544 / 1024.0, sizes.getValue(0, 1).doubleValue(), 1e-12);
+        assertValidFiles(f);
+    }
+
     /** The folder with policy.cut1 and policy.expected_latency rows added to its summary. */
     private static Path withPolicy(Path dir, double cut1, double expectedSeconds) {
         try {
