@@ -137,7 +137,8 @@ public final class ModelsMain implements Runnable {
         @Option(names = "--exit", description = "branch block: pool, bnpool or bnpool2 (default: pool for alexnet-full"
                 + " and mobilenetv2-full, bnpool for resnet18-full, bnpool2 for the 28 px networks)")
         String exit;
-        @Option(names = "--warmup", defaultValue = "30")
+        @Option(names = "--warmup", defaultValue = "100", description = "untimed repetitions first (default"
+                + " ${DEFAULT-VALUE}: full-size networks here reach their steady speed after about 80)")
         int warmup;
         @Option(names = "--repetitions", defaultValue = "300", description = "timed repetitions (at least 200 for a profile)")
         int repetitions;
@@ -158,7 +159,7 @@ public final class ModelsMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            int pin = core != null ? core : Runtime.getRuntime().availableProcessors() - 1;
+            int pin = core != null ? core : org.eesim.models.timing.TimingDriver.onlineCpus() - 1;
             org.eesim.models.timing.TimingOptions o;
             try {
                 if (net != null && positions.size() > 0) {

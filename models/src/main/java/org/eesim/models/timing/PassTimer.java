@@ -4,13 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.training.ParameterStore;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eesim.models.profile.LayerTimer;
 import org.eesim.models.net.MultiExitBlock;
 import org.eesim.models.net.NetLayer;
 
@@ -19,14 +20,14 @@ import org.eesim.models.net.NetLayer;
  * layer's forward and each branch's forward on the output of the layer it follows, timed alone
  * with {@link System#nanoTime}, the way CARPEX measured) and whole (one forward of the whole
  * network, every branch included, timed once). Their difference is what splitting costs: the
- * clock reads and the hand-over between layers; it is recorded, not hidden. A third measurement
- * times one ReLU on a 1×1 tensor: the fixed cost of dispatching one operation from Java through
- * DJL and JNI to ATen, which every operation of every layer pays whatever its size.
+ * clock reads and the hand-over between layers; it is recorded, not hidden. Then {@link
+ * DispatchProbe} times each kind of operation on a one-element tensor: the fixed cost that every
+ * operation of every layer pays whatever its size.
  */
 public final class PassTimer {
 
-    /** Repetitions of the op-dispatch probe (after as many warm-up calls). */
-    static final int PROBE_REPETITIONS = 2000;
+    /** How far apart the split and whole passes' medians may be (fraction of the whole pass). */
+    public static final double MAX_DISAGREEMENT = 0.10;
 
     private PassTimer() {
     }
@@ -34,14 +35,39 @@ public final class PassTimer {
     /**
      * Seconds per repetition of each layer, branch, whole pass and split pass (the sum of its
      * layers and branches); output shapes per layer (batch axis dropped); operations per layer and
-     * branch (leaf blocks, a residual join counting one); the probe's per-repetition seconds.
+     * branch (leaf blocks, a residual join counting one); the dispatch probe's samples per kind;
+     * each layer's and branch's fixed dispatch cost ({@link DispatchProbe#fixedSeconds}); the
+     * reference convolution's seconds before and after ({@link DispatchProbe#reference}).
      */
     public record Result(double[][] layerSeconds, double[][] branchSeconds, double[] wholeSeconds,
-            double[] splitSeconds, long[][] outputShapes, int[] layerOps, int[] branchOps, double[] opSeconds) {
+            double[] splitSeconds, long[][] outputShapes, int[] layerOps, int[] branchOps, Map<String, double[]> probe,
+            double[] layerFixedSeconds, double[] branchFixedSeconds, double[] referenceBefore,
+            double[] referenceAfter) {
 
         /** The series the load rule checks for drift: whole passes and split passes. */
         public List<double[]> driftSeries() {
             return List.of(wholeSeconds, splitSeconds);
+        }
+
+        /**
+         * Why these repetitions cannot stand, or null: the split pass's median more than
+         * {@link #MAX_DISAGREEMENT} away from the whole pass's. Both run the same operations on
+         * the same input in the same repetitions, so a gap wider than the clock reads means the
+         * machine changed speed under one of them (this VM's neighbours can slow a core several
+         * times over without a trace in the load average or the CPU share).
+         */
+        public String disagreement() {
+            return disagreement(MAX_DISAGREEMENT);
+        }
+
+        /** As {@link #disagreement()} with the bound {@code max}. */
+        public String disagreement(double max) {
+            double whole = LayerTimer.median(wholeSeconds);
+            double split = LayerTimer.median(splitSeconds);
+            double gap = Math.abs(split - whole) / whole;
+            return gap <= max ? null : String.format(java.util.Locale.ROOT,
+                    "split pass median %.3f ms vs whole pass %.3f ms: %.1f%% apart > %s%%", split * 1e3,
+                    whole * 1e3, gap * 100, Math.round(max * 100));
         }
     }
 
@@ -57,6 +83,7 @@ public final class PassTimer {
         long[][] shapes = new long[layers.size()][];
         ParameterStore ps = new ParameterStore(manager, false);
         Shape shape = new Shape(prepend(1, inputShape));
+        double[] referenceBefore = DispatchProbe.reference(manager);
         int total = warmup + repetitions;
         for (int r = 0; r < total; r++) {
             int rep = r - warmup;
@@ -100,44 +127,17 @@ public final class PassTimer {
                 log.printf("  timing: repetition %d/%d%n", r + 1, total);
             }
         }
-        int[] layerOps = layers.stream().mapToInt(l -> ops(l.block())).toArray();
-        int[] branchOps = branches.stream().mapToInt(PassTimer::ops).toArray();
-        return new Result(layerSeconds, branchSeconds, whole, split, shapes, layerOps, branchOps,
-                opProbe(manager, ps));
-    }
-
-    /** Seconds of one ReLU forward on a 1×1 tensor, per call. */
-    static double[] opProbe(NDManager manager, ParameterStore ps) {
-        Block relu = Activation.reluBlock();
-        double[] s = new double[PROBE_REPETITIONS];
-        try (NDManager sub = manager.newSubManager()) {
-            NDList one = new NDList(sub.create(new float[] {0.5f}, new Shape(1, 1)));
-            for (int r = -PROBE_REPETITIONS; r < PROBE_REPETITIONS; r++) {
-                try (NDManager each = sub.newSubManager()) {
-                    long t0 = System.nanoTime();
-                    NDList out = relu.forward(ps, one, false);
-                    long t1 = System.nanoTime();
-                    out.attach(each);
-                    if (r >= 0) {
-                        s[r] = (t1 - t0) / 1e9;
-                    }
-                }
-            }
-        }
-        return s;
-    }
-
-    /** Operations a block dispatches: its leaf blocks, plus one per parallel join (a residual add). */
-    public static int ops(Block block) {
-        List<Block> children = block.getChildren().values();
-        if (children.isEmpty()) {
-            return 1;
-        }
-        int n = block instanceof ParallelBlock ? 1 : 0;
-        for (Block c : children) {
-            n += ops(c);
-        }
-        return n;
+        int[] layerOps = layers.stream().mapToInt(l -> DispatchProbe.ops(l.block())).toArray();
+        int[] branchOps = branches.stream().mapToInt(DispatchProbe::ops).toArray();
+        Map<String, double[]> probe = DispatchProbe.measure(manager);
+        Map<String, Double> perKind = new LinkedHashMap<>();
+        probe.forEach((k, v) -> perKind.put(k, LayerTimer.median(v)));
+        double[] layerFixed = layers.stream().mapToDouble(l -> DispatchProbe.fixedSeconds(l.block(), perKind))
+                .toArray();
+        double[] branchFixed = branches.stream().mapToDouble(b -> DispatchProbe.fixedSeconds(b, perKind)).toArray();
+        double[] referenceAfter = DispatchProbe.reference(manager);
+        return new Result(layerSeconds, branchSeconds, whole, split, shapes, layerOps, branchOps, probe, layerFixed,
+                branchFixed, referenceBefore, referenceAfter);
     }
 
     private static long[] prepend(long first, long[] rest) {

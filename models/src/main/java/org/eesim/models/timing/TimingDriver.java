@@ -39,7 +39,7 @@ public final class TimingDriver {
         List<String> command = new ArrayList<>();
         String pinned;
         Path taskset = onPath("taskset");
-        int cpus = Runtime.getRuntime().availableProcessors();
+        int cpus = onlineCpus();
         if (core < 0) {
             pinned = "not pinned (--core -1)";
         } else if (taskset == null) {
@@ -60,6 +60,10 @@ public final class TimingDriver {
                 "-Dai.djl.pytorch.num_interop_threads=1", "-Dai.djl.offline=true", "-cp",
                 org.eesim.cli.Classpath.ofThisJvm(), mainClass.getName()));
         command.addAll(Arrays.asList(args));
+        if (Arrays.stream(args).noneMatch(a -> a.equals("--core") || a.startsWith("--core="))) {
+            // the child, pinned to one CPU, would see one CPU and choose another default
+            command.addAll(List.of("--core", Integer.toString(core)));
+        }
         command.add(CHILD);
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO()
                 .directory(Path.of(System.getProperty("user.dir")).toFile());
@@ -75,6 +79,17 @@ public final class TimingDriver {
             return child.waitFor();
         } finally {
             Runtime.getRuntime().removeShutdownHook(stop);
+        }
+    }
+
+    /** Logical CPUs of the machine (/proc/cpuinfo), not those this JVM may use. */
+    public static int onlineCpus() {
+        try {
+            int n = (int) Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor"))
+                    .count();
+            return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+        } catch (IOException e) {
+            return Runtime.getRuntime().availableProcessors();
         }
     }
 

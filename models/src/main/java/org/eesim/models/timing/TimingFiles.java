@@ -8,15 +8,16 @@ import org.eesim.models.profile.ProfileWriter;
 
 /**
  * The files a timing run writes beside (or instead of) profile.yaml: timing.csv (per layer and
- * branch, then the whole and split passes and the op-dispatch probe; the first eight columns are
+ * branch, then the whole and split passes and the dispatch probe per operation kind; the first eight columns are
  * those of every profile's timing.csv, so {@code compare-timing} reads it), samples.csv (every raw
  * repetition, one column per layer, branch and pass, one row per repetition, so the repetitions of
  * one pass stay together) and timing-provenance.json (the provenance, for importers of
- * {@code --timing-only} runs).
+ * {@code --timing-only} runs). Column {@code fixed_s} is the fixed dispatch cost inside each row's
+ * time ({@link DispatchProbe}); for a probe row, its median.
  */
 public final class TimingFiles {
 
-    static final String HEADER = "kind,name,n,median_s,p25_s,p75_s,mean_s,sd_s,ops,output_shape,output_bytes,flops";
+    static final String HEADER = "kind,name,n,median_s,p25_s,p75_s,mean_s,sd_s,ops,fixed_s,output_shape,output_bytes,flops";
 
     private TimingFiles() {
     }
@@ -27,17 +28,24 @@ public final class TimingFiles {
         for (int k = 0; k < layers.size(); k++) {
             ProfileWriter.LayerEntry l = layers.get(k);
             b.append(row("layer", l.name(), l.samples())).append(',').append(r.layerOps()[k]).append(',')
-                    .append(shape(l.outputShape())).append(',').append(ProfileWriter.bytes(l.outputShape()))
+                    .append(g(r.layerFixedSeconds()[k])).append(',').append(shape(l.outputShape())).append(',').append(ProfileWriter.bytes(l.outputShape()))
                     .append(',').append(l.flops()).append('\n');
         }
         for (int i = 0; i < branches.size(); i++) {
             b.append(row("branch", branches.get(i).name(), branches.get(i).samples())).append(',')
-                    .append(r.branchOps()[i]).append(",,,\n");
+                    .append(r.branchOps()[i]).append(',').append(g(r.branchFixedSeconds()[i])).append(",,,\n");
         }
         int ops = java.util.Arrays.stream(r.layerOps()).sum() + java.util.Arrays.stream(r.branchOps()).sum();
-        b.append(row("pass", "whole", r.wholeSeconds())).append(',').append(ops).append(",,,\n");
-        b.append(row("pass", "split", r.splitSeconds())).append(',').append(ops).append(",,,\n");
-        b.append(row("probe", "op_dispatch", r.opSeconds())).append(",1,,,\n");
+        String fixed = g(java.util.Arrays.stream(r.layerFixedSeconds()).sum()
+                + java.util.Arrays.stream(r.branchFixedSeconds()).sum());
+        b.append(row("pass", "whole", r.wholeSeconds())).append(',').append(ops).append(',').append(fixed)
+                .append(",,,\n");
+        b.append(row("pass", "split", r.splitSeconds())).append(',').append(ops).append(',').append(fixed)
+                .append(",,,\n");
+        r.probe().forEach((kind, v) -> b.append(row("probe", kind, v)).append(",1,")
+                .append(g(LayerTimer.median(v))).append(",,,\n"));
+        b.append(row("reference", "conv64_56_before", r.referenceBefore())).append(",1,,,,\n");
+        b.append(row("reference", "conv64_56_after", r.referenceAfter())).append(",1,,,,\n");
         return b.toString();
     }
 

@@ -47,18 +47,23 @@ public final class TimingRun {
 
     private final TimingOptions o;
     private final LoadGuard.Rule rule;
+    private final double maxDisagreement;
     private final PrintStream log;
     private final long started = System.nanoTime();
 
     /** Under the standard load rule. */
     public TimingRun(TimingOptions options, PrintStream log) {
-        this(options, LoadGuard.Rule.standard(), log);
+        this(options, LoadGuard.Rule.standard(), PassTimer.MAX_DISAGREEMENT, log);
     }
 
-    /** Under {@code rule} (tests relax it; the command line always uses the standard one). */
-    public TimingRun(TimingOptions options, LoadGuard.Rule rule, PrintStream log) {
+    /**
+     * Under {@code rule}, split and whole passes at most {@code maxDisagreement} apart (tests
+     * relax both; the command line always uses the standard ones).
+     */
+    public TimingRun(TimingOptions options, LoadGuard.Rule rule, double maxDisagreement, PrintStream log) {
         this.o = options;
         this.rule = rule;
+        this.maxDisagreement = maxDisagreement;
         this.log = log;
     }
 
@@ -85,7 +90,7 @@ public final class TimingRun {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, in[0], in[1], in[2]));
             float[] image = input(in, o.seed());
             outcome = guard.measure(() -> PassTimer.time(block, model.getNDManager(), image, in, o.warmup(),
-                    o.repetitions(), log), PassTimer.Result::driftSeries);
+                    o.repetitions(), log), PassTimer.Result::driftSeries, r -> r.disagreement(maxDisagreement));
         }
         PassTimer.Result r = outcome.value();
         List<ProfileWriter.LayerEntry> layers = new ArrayList<>();
@@ -200,29 +205,41 @@ public final class TimingRun {
                 + " output of the layer they follow) then a whole pass (one forward of the network with every"
                 + " branch, timed once); samples are the split pass's raw repetitions; samples.csv has every"
                 + " repetition of every layer, branch and pass, timing.csv their medians and quartiles");
-        p.put("load_rule", guard.rule().describe());
+        p.put("load_rule", guard.rule().describe() + String.format(Locale.ROOT, "; and the split pass's median"
+                + " must lie within %d%% of the whole pass's (both run the same operations in the same repetitions;"
+                + " a wider gap means the machine changed speed under one of them)",
+                Math.round(maxDisagreement * 100)));
         p.put("load_checks", out.describe());
         double whole = LayerTimer.median(r.wholeSeconds());
         double split = LayerTimer.median(r.splitSeconds());
-        double op = LayerTimer.median(r.opSeconds());
         int ops = Arrays.stream(r.layerOps()).sum() + Arrays.stream(r.branchOps()).sum();
+        double fixed = Arrays.stream(r.layerFixedSeconds()).sum() + Arrays.stream(r.branchFixedSeconds()).sum();
         p.put("whole_pass", String.format(Locale.ROOT, "whole pass (all layers and branches in one forward) median"
                 + " %.4f ms (IQR %.4f-%.4f); split pass (the same, each layer and branch timed alone, summed per"
                 + " repetition) median %.4f ms; splitting adds %+.4f ms (%+.1f%%) of clock reads and hand-overs"
                 + " between layers", whole * 1e3, LayerTimer.quantile(r.wholeSeconds(), 0.25) * 1e3,
                 LayerTimer.quantile(r.wholeSeconds(), 0.75) * 1e3, split * 1e3, (split - whole) * 1e3,
                 100 * (split - whole) / whole));
-        p.put("dispatch", String.format(Locale.ROOT, "one operation's dispatch (Java, DJL, JNI, ATen: a ReLU on a"
-                + " 1x1 tensor, %d calls) median %.2f us; the network dispatches %d operations (%d in layers, %d in"
-                + " branches; timing.csv column ops), so about %.4f ms (%.1f%%) of the whole pass is fixed"
-                + " per-operation cost, which a tier's speed factor scales as if it were arithmetic (see"
-                + " docs/scenario-reference.md, tiers)", r.opSeconds().length, op * 1e6, ops,
-                Arrays.stream(r.layerOps()).sum(), Arrays.stream(r.branchOps()).sum(), ops * op * 1e3,
-                100 * ops * op / whole));
+        StringBuilder kinds = new StringBuilder();
+        r.probe().forEach((k, v) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", LayerTimer.median(v) * 1e6)));
+        p.put("dispatch", String.format(Locale.ROOT, "fixed cost of one operation by kind (each on a one-element"
+                + " tensor, %d calls, median us): %s. The network dispatches %d operations (%d in layers, %d in"
+                + " branches; timing.csv columns ops and fixed_s), so about %.4f ms (%.1f%% of the whole pass) is"
+                + " fixed per-operation cost, which a tier's speed factor scales as if it were arithmetic (see"
+                + " docs/scenario-reference.md, tiers)", DispatchProbe.REPETITIONS, kinds, ops,
+                Arrays.stream(r.layerOps()).sum(), Arrays.stream(r.branchOps()).sum(), fixed * 1e3,
+                100 * fixed / whole));
+        p.put("reference", String.format(Locale.ROOT, "the machine's speed while timing: a fixed 64->64 3x3"
+                + " convolution on 1x64x56x56 (231 MFLOPs), %d calls, median %.3f ms before the repetitions and %.3f ms"
+                + " after (timing.csv rows reference); on this shared VM it moves by tens of percent between runs,"
+                + " and times of two runs compare only as far as these agree", DispatchProbe.REFERENCE_REPETITIONS,
+                LayerTimer.median(r.referenceBefore()) * 1e3, LayerTimer.median(r.referenceAfter()) * 1e3));
         p.put("cpu_affinity", "CPUs allowed " + cpusAllowed() + (System.getenv(TimingDriver.PINNED) != null
                 ? " (" + System.getenv(TimingDriver.PINNED) + ")" : ""));
         p.put("hardware", org.eesim.models.profile.Provenance.cpuModel() + ", "
-                + Runtime.getRuntime().availableProcessors() + " logical CPUs, shared with other jobs");
+                + TimingDriver.onlineCpus() + " logical CPUs (this JVM on " + cpusAllowed() + "), shared with other"
+                + " jobs");
         p.put("threads", "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
                 + ", ai.djl.pytorch.num_interop_threads="
                 + System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
@@ -275,10 +292,11 @@ public final class TimingRun {
     }
 
     static String passLine(PassTimer.Result r) {
+        double fixed = Arrays.stream(r.layerFixedSeconds()).sum() + Arrays.stream(r.branchFixedSeconds()).sum();
         return String.format(Locale.ROOT, "Whole pass (one forward, every branch): median %.3f ms; split pass (the"
-                + " sum per repetition of the rows above): median %.3f ms; one op dispatch: %.2f us.%n",
-                LayerTimer.median(r.wholeSeconds()) * 1e3, LayerTimer.median(r.splitSeconds()) * 1e3,
-                LayerTimer.median(r.opSeconds()) * 1e6);
+                + " sum per repetition of the rows above): median %.3f ms; fixed dispatch cost of its operations:"
+                + " %.3f ms.%n", LayerTimer.median(r.wholeSeconds()) * 1e3, LayerTimer.median(r.splitSeconds()) * 1e3,
+                fixed * 1e3);
     }
 
     static String placeholder(List<ProfileWriter.BranchEntry> branches) {

@@ -24,7 +24,7 @@ class TimingRunTest {
     void timesTheTinyNetworkIntoAProfileWithoutExits() throws Exception {
         TimingOptions o = new TimingOptions("tiny", "tiny-timed", 1, new long[] {1, 28, 28}, 10, 2, "linear",
                 List.of(), "bnpool2", 2, 8, 1, tmp, null, null, false, -1);
-        Path dir = new TimingRun(o, ANY_LOAD, new PrintStream(java.io.OutputStream.nullOutputStream())).run();
+        Path dir = new TimingRun(o, ANY_LOAD, Double.POSITIVE_INFINITY, new PrintStream(java.io.OutputStream.nullOutputStream())).run();
         Profile p = ProfileReader.read(dir);
         assertEquals(4, p.layers().size());
         assertEquals(2, p.branches().size());
@@ -35,5 +35,57 @@ class TimingRunTest {
         System.out.println(p.provenance().get("whole_pass"));
         System.out.println(p.provenance().get("dispatch"));
         assertTrue(Files.readString(dir.resolve("samples.csv")).startsWith("repetition,layer/stem"));
+    }
+
+    private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    /** A profile's exit data copied into a new timing: its conditions section byte for byte. */
+    @Test
+    void copiesTheExitDataOfAProfileWithTheSameBranches() throws Exception {
+        TimingOptions first = new TimingOptions("tiny", "source", 1, new long[] {1, 28, 28}, 10, 2, "linear",
+                List.of(), "bnpool2", 0, 4, 1, tmp, null, null, false, -1);
+        Path source = new TimingRun(first, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run();
+        TimingOptions second = new TimingOptions("tiny", "copy", 1, new long[] {1, 28, 28}, 10, 2, "linear",
+                List.of(), "bnpool2", 0, 4, 2, tmp, source, null, false, -1);
+        Path copy = new TimingRun(second, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run();
+        assertEquals(TimingRun.conditionsOf(Files.readString(source.resolve("profile.yaml"))),
+                TimingRun.conditionsOf(Files.readString(copy.resolve("profile.yaml"))));
+        Profile p = ProfileReader.read(copy);
+        assertTrue(p.provenance().get("exit_data").startsWith("copied unchanged from "), p.provenance().get("exit_data"));
+        // a network whose branches sit elsewhere is refused, naming both positions
+        TimingOptions moved = new TimingOptions("tiny", "moved", 1, new long[] {1, 28, 28}, 10, 0, "explicit",
+                List.of(1, 2), "bnpool2", 0, 4, 2, tmp, source, null, false, -1);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TimingRun(moved, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run());
+        assertTrue(e.getMessage().contains("follows layer"), e.getMessage());
+    }
+
+    /** Re-timing keeps the traces and every key but the timing ones, and rewrites the times. */
+    @Test
+    void retimingAShippedProfileKeepsItsTraces() throws Exception {
+        Path shipped = Path.of("..", "profiles", "ee-alexnet-fmnist");
+        Path dir = tmp.resolve("ee-alexnet-fmnist");
+        Files.createDirectories(dir.resolve("traces"));
+        try (var files = Files.walk(shipped)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(shipped.relativize(f).toString()));
+            }
+        }
+        TimingOptions o = new TimingOptions(null, null, 1, null, 10, 3, "linear", List.of(), "bnpool2", 0, 6, 1,
+                tmp, null, dir, false, -1);
+        new TimingRun(o, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run();
+        Profile before = ProfileReader.read(shipped);
+        Profile after = ProfileReader.read(dir);
+        assertEquals(before.conditions().keySet(), after.conditions().keySet());
+        assertEquals(before.provenance().get("command"), after.provenance().get("command"));
+        assertEquals(before.provenance().get("temperatures_standard"), after.provenance().get("temperatures_standard"));
+        assertTrue(after.provenance().containsKey("retimed"));
+        assertEquals(6, after.layers().get(0).time().samples().length);
+        for (String t : List.of("pristine", "blur-3", "noise-5")) {
+            assertEquals(Files.readString(shipped.resolve("traces/" + t + ".csv")),
+                    Files.readString(dir.resolve("traces/" + t + ".csv")));
+        }
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertTrue(summary.contains("| pristine |") && summary.contains("Whole pass"), summary);
     }
 }
