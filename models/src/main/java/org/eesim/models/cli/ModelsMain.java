@@ -140,6 +140,9 @@ public final class ModelsMain implements Runnable {
         @Option(names = "--warmup", defaultValue = "100", description = "untimed repetitions first (default"
                 + " ${DEFAULT-VALUE}: full-size networks here reach their steady speed after about 80)")
         int warmup;
+        @Option(names = "--warmup-seconds", defaultValue = "10", description = "and for at least this long (default"
+                + " ${DEFAULT-VALUE}: a small network's Java path is still compiling after its first hundred passes)")
+        double warmupSeconds;
         @Option(names = "--repetitions", defaultValue = "300", description = "timed repetitions (at least 200 for a profile)")
         int repetitions;
         @Option(names = "--seed", defaultValue = "1", description = "weights and input seed")
@@ -166,7 +169,8 @@ public final class ModelsMain implements Runnable {
                     distribution = "explicit";
                 }
                 o = new org.eesim.models.timing.TimingOptions(net, name, width, input, classes, branches, distribution,
-                        positions, exit != null ? exit : defaultExit(net), warmup, repetitions, seed, out, exitsFrom,
+                        positions, exit != null ? exit : defaultExit(net), warmup, warmupSeconds, repetitions, seed, out,
+                        exitsFrom,
                         retime, timingOnly, pin);
             } catch (IllegalArgumentException e) {
                 System.err.println("eesim-models time: " + e.getMessage());

@@ -42,7 +42,7 @@ public final class PassTimer {
     public record Result(double[][] layerSeconds, double[][] branchSeconds, double[] wholeSeconds,
             double[] splitSeconds, long[][] outputShapes, int[] layerOps, int[] branchOps, Map<String, double[]> probe,
             double[] layerFixedSeconds, double[] branchFixedSeconds, double[] referenceBefore,
-            double[] referenceAfter) {
+            double[] referenceAfter, int warmupRepetitions, double warmupSeconds) {
 
         /** The series the load rule checks for drift: whole passes and split passes. */
         public List<double[]> driftSeries() {
@@ -73,20 +73,82 @@ public final class PassTimer {
 
     public static Result time(MultiExitBlock block, NDManager manager, float[] input, long[] inputShape, int warmup,
             int repetitions, PrintStream log) {
+        return time(block, manager, input, inputShape, warmup, 0, repetitions, log);
+    }
+
+    /**
+     * @param warmup        untimed repetitions first, at least
+     * @param warmupSeconds and for at least this long: a small network's Java and JNI path is
+     *                      still being compiled seconds after its first hundred passes
+     */
+    public static Result time(MultiExitBlock block, NDManager manager, float[] input, long[] inputShape, int warmup,
+            double warmupSeconds, int repetitions, PrintStream log) {
         List<NetLayer> layers = block.layers();
-        List<Integer> after = block.branchAfter();
         List<Block> branches = block.branches();
-        double[][] layerSeconds = new double[layers.size()][repetitions];
-        double[][] branchSeconds = new double[after.size()][repetitions];
-        double[] whole = new double[repetitions];
-        double[] split = new double[repetitions];
-        long[][] shapes = new long[layers.size()][];
-        ParameterStore ps = new ParameterStore(manager, false);
-        Shape shape = new Shape(prepend(1, inputShape));
+        Passes p = new Passes(block, manager, input, inputShape, repetitions);
         double[] referenceBefore = DispatchProbe.reference(manager);
-        int total = warmup + repetitions;
-        for (int r = 0; r < total; r++) {
-            int rep = r - warmup;
+        long start = System.nanoTime();
+        int warm = 0;
+        while (warm < warmup || System.nanoTime() - start < warmupSeconds * 1e9) {
+            p.run(-1);
+            warm++;
+        }
+        double warmed = (System.nanoTime() - start) / 1e9;
+        log.printf(java.util.Locale.ROOT, "  warm-up: %d repetitions in %.1f s%n", warm, warmed);
+        for (int rep = 0; rep < repetitions; rep++) {
+            p.run(rep);
+            if ((rep + 1) % Math.max(1, repetitions / 5) == 0) {
+                log.printf("  timing: repetition %d/%d%n", rep + 1, repetitions);
+            }
+        }
+        double[][] layerSeconds = p.layerSeconds;
+        double[][] branchSeconds = p.branchSeconds;
+        double[] whole = p.whole;
+        double[] split = p.split;
+        long[][] shapes = p.shapes;
+        int[] layerOps = layers.stream().mapToInt(l -> DispatchProbe.ops(l.block())).toArray();
+        int[] branchOps = branches.stream().mapToInt(DispatchProbe::ops).toArray();
+        Map<String, double[]> probe = DispatchProbe.measure(manager);
+        Map<String, Double> perKind = new LinkedHashMap<>();
+        probe.forEach((k, v) -> perKind.put(k, LayerTimer.median(v)));
+        double[] layerFixed = layers.stream().mapToDouble(l -> DispatchProbe.fixedSeconds(l.block(), perKind))
+                .toArray();
+        double[] branchFixed = branches.stream().mapToDouble(b -> DispatchProbe.fixedSeconds(b, perKind)).toArray();
+        double[] referenceAfter = DispatchProbe.reference(manager);
+        return new Result(layerSeconds, branchSeconds, whole, split, shapes, layerOps, branchOps, probe, layerFixed,
+                branchFixed, referenceBefore, referenceAfter, warm, warmed);
+    }
+
+    /** One repetition: the split pass, then the whole pass, on the same input; rep < 0 is not kept. */
+    private static final class Passes {
+        final MultiExitBlock block;
+        final NDManager manager;
+        final float[] input;
+        final Shape shape;
+        final ParameterStore ps;
+        final double[][] layerSeconds;
+        final double[][] branchSeconds;
+        final double[] whole;
+        final double[] split;
+        final long[][] shapes;
+
+        Passes(MultiExitBlock block, NDManager manager, float[] input, long[] inputShape, int repetitions) {
+            this.block = block;
+            this.manager = manager;
+            this.input = input;
+            this.shape = new Shape(prepend(1, inputShape));
+            this.ps = new ParameterStore(manager, false);
+            this.layerSeconds = new double[block.layers().size()][repetitions];
+            this.branchSeconds = new double[block.branchAfter().size()][repetitions];
+            this.whole = new double[repetitions];
+            this.split = new double[repetitions];
+            this.shapes = new long[block.layers().size()][];
+        }
+
+        void run(int rep) {
+            List<NetLayer> layers = block.layers();
+            List<Integer> after = block.branchAfter();
+            List<Block> branches = block.branches();
             try (NDManager sub = manager.newSubManager()) {
                 NDArray x0 = sub.create(input, shape);
                 NDList x = new NDList(x0);
@@ -123,21 +185,7 @@ public final class PassTimer {
                     split[rep] = sum;
                 }
             }
-            if ((r + 1) % Math.max(1, total / 5) == 0) {
-                log.printf("  timing: repetition %d/%d%n", r + 1, total);
-            }
         }
-        int[] layerOps = layers.stream().mapToInt(l -> DispatchProbe.ops(l.block())).toArray();
-        int[] branchOps = branches.stream().mapToInt(DispatchProbe::ops).toArray();
-        Map<String, double[]> probe = DispatchProbe.measure(manager);
-        Map<String, Double> perKind = new LinkedHashMap<>();
-        probe.forEach((k, v) -> perKind.put(k, LayerTimer.median(v)));
-        double[] layerFixed = layers.stream().mapToDouble(l -> DispatchProbe.fixedSeconds(l.block(), perKind))
-                .toArray();
-        double[] branchFixed = branches.stream().mapToDouble(b -> DispatchProbe.fixedSeconds(b, perKind)).toArray();
-        double[] referenceAfter = DispatchProbe.reference(manager);
-        return new Result(layerSeconds, branchSeconds, whole, split, shapes, layerOps, branchOps, probe, layerFixed,
-                branchFixed, referenceBefore, referenceAfter);
     }
 
     private static long[] prepend(long first, long[] rest) {

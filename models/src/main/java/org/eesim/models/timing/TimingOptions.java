@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  *                   {@code resnet18-full}) or a 28 px one of the models module ({@code tiny},
  *                   {@code alexnet}, {@code mobilenetv2}, {@code resnet18}); null with {@code retime}
  * @param input      C, H, W
+ * @param warmupSeconds the untimed warm-up lasts at least this long, and at least {@code warmup}
+ *                   repetitions
  * @param exit       side-branch block: {@code pool} (AdaptiveAvgPool2d(2) + Linear, CARPEX and seed
  *                   001), {@code bnpool} (BatchNorm + AdaptiveAvgPool2d(1) + Linear, seed 000),
  *                   {@code bnpool2} (BatchNorm + average pool to 2×2 + Linear, the 28 px networks)
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
  * @param core       the CPU the child JVM is pinned to (taskset); negative: not pinned
  */
 public record TimingOptions(String net, String name, double width, long[] input, int classes, int branches,
-        String distribution, List<Integer> positions, String exit, int warmup, int repetitions, long seed,
+        String distribution, List<Integer> positions, String exit, int warmup, double warmupSeconds, int repetitions,
+        long seed,
         Path outputRoot, Path exitsFrom, Path retime, boolean timingOnly, int core) {
 
     /** Repetitions the method asks for at least. */
@@ -44,8 +47,9 @@ public record TimingOptions(String net, String name, double width, long[] input,
             throw new IllegalArgumentException("--input takes C,H,W (three positive numbers), got "
                     + Arrays.toString(input));
         }
-        if (warmup < 0 || repetitions < 4) {
-            throw new IllegalArgumentException("--warmup must be >= 0 and --repetitions >= 4 (the method asks for "
+        if (warmup < 0 || !(warmupSeconds >= 0) || repetitions < 4) {
+            throw new IllegalArgumentException("--warmup and --warmup-seconds must be >= 0 and --repetitions >= 4 (the"
+                    + " method asks for "
                     + MIN_REPETITIONS + ")");
         }
         if (classes < 1 || branches < 0 || branches > 8) {
@@ -76,9 +80,14 @@ public record TimingOptions(String net, String name, double width, long[] input,
                 + (distribution.equals("explicit") ? " --positions "
                         + positions.stream().map(String::valueOf).collect(Collectors.joining(","))
                         : " --branches " + branches + " --distribution " + distribution)
-                + " --exit " + exit + " --warmup " + warmup + " --repetitions " + repetitions + " --seed " + seed
+                + " --exit " + exit + " --warmup " + warmup + " --warmup-seconds " + num(warmupSeconds)
+                + " --repetitions " + repetitions + " --seed " + seed
                 + (exitsFrom != null ? " --exits-from " + rel(exitsFrom) : "") + (timingOnly ? " --timing-only" : "")
                 + " --out " + rel(outputRoot) + (core >= 0 ? " --core " + core : " --core -1");
+    }
+
+    private static String num(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** A path as the repository knows it: relative to the working directory when inside it. */

@@ -90,7 +90,7 @@ public final class TimingRun {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, in[0], in[1], in[2]));
             float[] image = input(in, o.seed());
             outcome = guard.measure(() -> PassTimer.time(block, model.getNDManager(), image, in, o.warmup(),
-                    o.repetitions(), log), PassTimer.Result::driftSeries, r -> r.disagreement(maxDisagreement));
+                    o.warmupSeconds(), o.repetitions(), log), PassTimer.Result::driftSeries, r -> r.disagreement(maxDisagreement));
         }
         PassTimer.Result r = outcome.value();
         List<ProfileWriter.LayerEntry> layers = new ArrayList<>();
@@ -200,7 +200,10 @@ public final class TimingRun {
     private void putTiming(Map<String, String> p, LoadGuard guard, LoadGuard.Outcome<PassTimer.Result> out) {
         PassTimer.Result r = out.value();
         p.put("timing", "batch 1, inference mode, a fresh JVM per profile pinned to one CPU (cpu_affinity), one"
-                + " PyTorch thread; " + o.warmup() + " warm-up + " + o.repetitions() + " repetitions, each a split"
+                + " PyTorch thread; an untimed warm-up of at least " + o.warmup() + " repetitions and "
+                + java.math.BigDecimal.valueOf(o.warmupSeconds()).stripTrailingZeros().toPlainString() + " s (" + r.warmupRepetitions() + " repetitions in "
+                + String.format(Locale.ROOT, "%.1f", r.warmupSeconds()) + " s), then " + o.repetitions()
+                + " repetitions, each a split"
                 + " pass (every layer's and branch's forward timed alone with System.nanoTime, branches on the"
                 + " output of the layer they follow) then a whole pass (one forward of the network with every"
                 + " branch, timed once); samples are the split pass's raw repetitions; samples.csv has every"

@@ -10,7 +10,7 @@ class PassTimerTest {
 
     private static PassTimer.Result result(double[] whole, double[] split) {
         return new PassTimer.Result(new double[0][], new double[0][], whole, split, new long[0][], new int[0],
-                new int[0], Map.of(), new double[0], new double[0], new double[0], new double[0]);
+                new int[0], Map.of(), new double[0], new double[0], new double[0], new double[0], 0, 0);
     }
 
     /** Medians 10 and 12 ms: 20% apart, refused; 10 and 10.9: 9%, kept. */
