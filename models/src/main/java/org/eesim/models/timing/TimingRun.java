@@ -160,7 +160,10 @@ public final class TimingRun {
                 + " (seed " + o.seed() + ")");
         p.put("branch_placement", spec.placement());
         putTiming(p, guard, out);
-        if (exits == null) {
+        if (o.timingOnly()) {
+            p.put("exit_data", "none in these files: a --timing-only run writes times for a profile that has its own"
+                    + " exit data");
+        } else if (exits == null) {
             p.put("exit_data", "none: condition '" + NO_EXITS + "' is a placeholder in which no branch ever exits"
                     + " (exit probability 0, accuracy unknown); the weights are untrained, so their confidences"
                     + " mean nothing. Use this profile for times, sizes and partitions; give it exit data by"
