@@ -10,8 +10,8 @@ fine-tuned on blurred or on noisy images with the backbone frozen (files ending 
 
 Inputs
 ------
-REFERENCE_DIR (first argument) holds the seed's results/*.csv, copied to /work/shared/reference
-with a "dr_" prefix:
+REFERENCE_DIR (first argument; default: source/ beside this script) holds the seed's results/*.csv,
+copied there with a "dr_" prefix:
   dr_result_model_calib_pristine_b_mobilenet_eval_pristine_21_1.csv        standard, pristine
   dr_result_model_calib_pristine_b_mobilenet_eval_gaussian_blur_21_1.csv   standard, blur 1..5
   dr_result_model_calib_pristine_b_mobilenet_eval_gaussian_noise_21_1.csv  standard, noise 5..40
@@ -56,7 +56,7 @@ instead (flops / NOMINAL_FLOPS_PER_S, sd 0). Offloading probability and accuracy
 on times.
 
 Usage (from the repository root):
-    /usr/bin/python3 profiles/b-mobilenet-distortion-robust/import_dr.py /work/shared/reference
+    /usr/bin/python3 profiles/b-mobilenet-distortion-robust/import_dr.py
 Options: --out PATH (default: profile.yaml beside this script); --times DIR (default: this
 script's folder) where samples.csv and timing-provenance.json are; --placeholder-times. Standard
 library only. Prints the published P_off and accuracy at p_tar 0.8 per condition (the table in the
@@ -104,7 +104,7 @@ PLACEHOLDER_DESCRIPTION = DESCRIPTION.replace(
 
 PROVENANCE = {
     "source": "pachecobeto95/distortion_robust_dnns_with_early_exit (GitHub), results/*.csv, copied "
-              "to /work/shared/reference/dr_result*.csv. Network: experiments/mobileNet.py "
+              "to source/dr_result*.csv in this folder. Network: experiments/mobileNet.py "
               "(B_MobileNet, linear branch placement by cumulative FLOPs, exit_type None), "
               "experiments/all_distortion_eval_accuracy.py (img_dim 300, n_classes 258).",
     "exit_data": "rate tables at p_tar 0.7, 0.75, 0.8, 0.85, 0.9. exit_probability[k] = "
@@ -437,7 +437,8 @@ def print_summary(layers, branches, conds):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("reference_dir", help="folder holding the dr_result*.csv files")
+    ap.add_argument("reference_dir", nargs="?", default=os.path.join(HERE, "source"),
+                    help="folder holding the dr_result*.csv files (default: source/ beside this script)")
     ap.add_argument("--out", default=os.path.join(HERE, "profile.yaml"))
     ap.add_argument("--times", default=HERE, help="folder of samples.csv, timing.csv and "
                     "timing-provenance.json (eesim profile time --timing-only)")
