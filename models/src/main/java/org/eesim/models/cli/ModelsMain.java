@@ -157,6 +157,10 @@ public final class ModelsMain implements Runnable {
         boolean timingOnly;
         @Option(names = "--core", description = "CPU to pin the timing JVM to (default: the last); -1: not pinned")
         Integer core;
+        @Option(names = "--max-reference-ms", defaultValue = "0", description = "refuse an attempt whose reference"
+                + " convolution (64->64 3x3 on 64x56x56) took longer: this machine's usual time with a margin"
+                + " (default 0: no bound)")
+        double maxReferenceMs;
         @Option(names = org.eesim.models.timing.TimingDriver.CHILD, hidden = true)
         boolean child;
 
@@ -170,8 +174,7 @@ public final class ModelsMain implements Runnable {
                 }
                 o = new org.eesim.models.timing.TimingOptions(net, name, width, input, classes, branches, distribution,
                         positions, exit != null ? exit : defaultExit(net), warmup, warmupSeconds, repetitions, seed, out,
-                        exitsFrom,
-                        retime, timingOnly, pin);
+                        exitsFrom, retime, timingOnly, pin, maxReferenceMs);
             } catch (IllegalArgumentException e) {
                 System.err.println("eesim-models time: " + e.getMessage());
                 return 2;

@@ -60,6 +60,26 @@ public final class PassTimer {
             return disagreement(MAX_DISAGREEMENT);
         }
 
+        /**
+         * Why the machine was not at its usual speed, or null: the reference convolution's median
+         * before and after the repetitions more than {@code tolerance} apart (the speed changed
+         * during them), or either above {@code maxReferenceSeconds} (0: no bound), this machine's
+         * usual speed with a margin.
+         */
+        public String slowMachine(double maxReferenceSeconds, double tolerance) {
+            double before = LayerTimer.median(referenceBefore);
+            double after = LayerTimer.median(referenceAfter);
+            if (Math.abs(after - before) / Math.min(before, after) > tolerance) {
+                return String.format(java.util.Locale.ROOT, "reference convolution %.3f ms before, %.3f ms after: the"
+                        + " machine changed speed", before * 1e3, after * 1e3);
+            }
+            if (maxReferenceSeconds > 0 && Math.max(before, after) > maxReferenceSeconds) {
+                return String.format(java.util.Locale.ROOT, "reference convolution %.3f ms > %.3f ms: the machine is"
+                        + " slower than usual", Math.max(before, after) * 1e3, maxReferenceSeconds * 1e3);
+            }
+            return null;
+        }
+
         /** As {@link #disagreement()} with the bound {@code max}. */
         public String disagreement(double max) {
             double whole = LayerTimer.median(wholeSeconds);

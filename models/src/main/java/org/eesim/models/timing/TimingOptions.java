@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
  *                   network rebuilt from its provenance command, its traces kept); null otherwise
  * @param timingOnly write timing.csv, samples.csv and timing-provenance.json only (no profile.yaml)
  * @param core       the CPU the child JVM is pinned to (taskset); negative: not pinned
+ * @param maxReferenceMs refuse an attempt whose reference convolution took longer (ms; 0: no bound):
+ *                   this machine's usual speed with a margin
  */
 public record TimingOptions(String net, String name, double width, long[] input, int classes, int branches,
         String distribution, List<Integer> positions, String exit, int warmup, double warmupSeconds, int repetitions,
         long seed,
-        Path outputRoot, Path exitsFrom, Path retime, boolean timingOnly, int core) {
+        Path outputRoot, Path exitsFrom, Path retime, boolean timingOnly, int core, double maxReferenceMs) {
 
     /** Repetitions the method asks for at least. */
     public static final int MIN_REPETITIONS = 200;
@@ -58,6 +60,9 @@ public record TimingOptions(String net, String name, double width, long[] input,
         if (!List.of("pool", "bnpool", "bnpool2").contains(exit)) {
             throw new IllegalArgumentException("--exit takes pool, bnpool or bnpool2, got '" + exit + "'");
         }
+        if (!(maxReferenceMs >= 0)) {
+            throw new IllegalArgumentException("--max-reference-ms must be >= 0 (0: no bound)");
+        }
         if (seed <= 0 || seed > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--seed must be in 1.." + Integer.MAX_VALUE);
         }
@@ -83,7 +88,8 @@ public record TimingOptions(String net, String name, double width, long[] input,
                 + " --exit " + exit + " --warmup " + warmup + " --warmup-seconds " + num(warmupSeconds)
                 + " --repetitions " + repetitions + " --seed " + seed
                 + (exitsFrom != null ? " --exits-from " + rel(exitsFrom) : "") + (timingOnly ? " --timing-only" : "")
-                + " --out " + rel(outputRoot) + (core >= 0 ? " --core " + core : " --core -1");
+                + " --out " + rel(outputRoot) + (core >= 0 ? " --core " + core : " --core -1")
+                + (maxReferenceMs > 0 ? " --max-reference-ms " + num(maxReferenceMs) : "");
     }
 
     private static String num(double v) {

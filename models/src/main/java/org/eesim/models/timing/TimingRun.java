@@ -90,7 +90,11 @@ public final class TimingRun {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, in[0], in[1], in[2]));
             float[] image = input(in, o.seed());
             outcome = guard.measure(() -> PassTimer.time(block, model.getNDManager(), image, in, o.warmup(),
-                    o.warmupSeconds(), o.repetitions(), log), PassTimer.Result::driftSeries, r -> r.disagreement(maxDisagreement));
+                    o.warmupSeconds(), o.repetitions(), log), PassTimer.Result::driftSeries, r -> {
+                        String a = r.disagreement(maxDisagreement);
+                        String b = r.slowMachine(o.maxReferenceMs() / 1e3, maxDisagreement);
+                        return a == null ? b : b == null ? a : a + ", " + b;
+                    });
         }
         PassTimer.Result r = outcome.value();
         List<ProfileWriter.LayerEntry> layers = new ArrayList<>();
@@ -213,8 +217,12 @@ public final class TimingRun {
                 + " repetition of every layer, branch and pass, timing.csv their medians and quartiles");
         p.put("load_rule", guard.rule().describe() + String.format(Locale.ROOT, "; and the split pass's median"
                 + " must lie within %d%% of the whole pass's (both run the same operations in the same repetitions;"
-                + " a wider gap means the machine changed speed under one of them)",
-                Math.round(maxDisagreement * 100)));
+                + " a wider gap means the machine changed speed under one of them); and the reference convolution"
+                + " (key reference) must take as long after the repetitions as before, within %d%%",
+                Math.round(maxDisagreement * 100), Math.round(maxDisagreement * 100))
+                + (o.maxReferenceMs() > 0 ? ", and at most " + java.math.BigDecimal.valueOf(o.maxReferenceMs())
+                        .stripTrailingZeros().toPlainString() + " ms (this machine's usual speed with a margin:"
+                        + " --max-reference-ms)" : ""));
         p.put("load_checks", out.describe());
         double whole = LayerTimer.median(r.wholeSeconds());
         double split = LayerTimer.median(r.splitSeconds());

@@ -23,7 +23,7 @@ class TimingRunTest {
     @Test
     void timesTheTinyNetworkIntoAProfileWithoutExits() throws Exception {
         TimingOptions o = new TimingOptions("tiny", "tiny-timed", 1, new long[] {1, 28, 28}, 10, 2, "linear",
-                List.of(), "bnpool2", 2, 0, 8, 1, tmp, null, null, false, -1);
+                List.of(), "bnpool2", 2, 0, 8, 1, tmp, null, null, false, -1, 0);
         Path dir = new TimingRun(o, ANY_LOAD, Double.POSITIVE_INFINITY, new PrintStream(java.io.OutputStream.nullOutputStream())).run();
         Profile p = ProfileReader.read(dir);
         assertEquals(4, p.layers().size());
@@ -43,10 +43,10 @@ class TimingRunTest {
     @Test
     void copiesTheExitDataOfAProfileWithTheSameBranches() throws Exception {
         TimingOptions first = new TimingOptions("tiny", "source", 1, new long[] {1, 28, 28}, 10, 2, "linear",
-                List.of(), "bnpool2", 0, 0, 4, 1, tmp, null, null, false, -1);
+                List.of(), "bnpool2", 0, 0, 4, 1, tmp, null, null, false, -1, 0);
         Path source = new TimingRun(first, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run();
         TimingOptions second = new TimingOptions("tiny", "copy", 1, new long[] {1, 28, 28}, 10, 2, "linear",
-                List.of(), "bnpool2", 0, 0, 4, 2, tmp, source, null, false, -1);
+                List.of(), "bnpool2", 0, 0, 4, 2, tmp, source, null, false, -1, 0);
         Path copy = new TimingRun(second, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run();
         assertEquals(TimingRun.conditionsOf(Files.readString(source.resolve("profile.yaml"))),
                 TimingRun.conditionsOf(Files.readString(copy.resolve("profile.yaml"))));
@@ -54,7 +54,7 @@ class TimingRunTest {
         assertTrue(p.provenance().get("exit_data").startsWith("copied unchanged from "), p.provenance().get("exit_data"));
         // a network whose branches sit elsewhere is refused, naming both positions
         TimingOptions moved = new TimingOptions("tiny", "moved", 1, new long[] {1, 28, 28}, 10, 0, "explicit",
-                List.of(1, 2), "bnpool2", 0, 0, 4, 2, tmp, source, null, false, -1);
+                List.of(1, 2), "bnpool2", 0, 0, 4, 2, tmp, source, null, false, -1, 0);
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TimingRun(moved, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run());
         assertTrue(e.getMessage().contains("follows layer"), e.getMessage());
@@ -72,7 +72,7 @@ class TimingRunTest {
             }
         }
         TimingOptions o = new TimingOptions(null, null, 1, null, 10, 3, "linear", List.of(), "bnpool2", 0, 0, 6, 1,
-                tmp, null, dir, false, -1);
+                tmp, null, dir, false, -1, 0);
         new TimingRun(o, ANY_LOAD, Double.POSITIVE_INFINITY, QUIET).run();
         Profile before = ProfileReader.read(shipped);
         Profile after = ProfileReader.read(dir);
