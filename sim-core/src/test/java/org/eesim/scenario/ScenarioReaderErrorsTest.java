@@ -59,7 +59,7 @@ class ScenarioReaderErrorsTest {
         Problem p = assertProblem(problems(file), file, line, "output.figures[1]",
                 "unknown figure 'ofload-vs-x': did you mean 'offload-vs-x'? (known: latency-cdf, exit-distribution,"
                         + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x, difference-vs-x,"
-                        + " latency-energy, metric-vs-x)");
+                        + " latency-energy, metric-vs-x, partition-vs-x)");
         assertEquals(26, p.column(), "1-based: the o of ofload");
     }
 
