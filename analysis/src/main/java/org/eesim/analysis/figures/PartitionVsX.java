@@ -44,13 +44,23 @@ public final class PartitionVsX {
         TidyTable data = new TidyTable("panel", "series", "x", "value", "ci_low", "ci_high", "folder");
         YIntervalSeriesCollection cuts = new YIntervalSeriesCollection();
         YIntervalSeriesCollection latency = new YIntervalSeriesCollection();
+        // below: the expected lines first, the last policy's first (series n-1-g of policy g), then
+        // the simulated ones (n+g). JFreeChart draws the last series first, so every expected line
+        // lies over every simulated one, a later policy's expected line over an earlier one's
+        // (TinyML's estimate without exits is often Neurosurgeon's too), and the first policy's
+        // simulated line over the others' where they coincide
+        int n = groups.size();
+        List<YIntervalSeries> simulated = new ArrayList<>();
+        List<YIntervalSeries> expected = new ArrayList<>();
         for (String g : groups) {
             cuts.addSeries(series(sweep, g, "policy.cut1", 1, "layers_on_device", sweep.seriesName(g, "cut"), data));
-            latency.addSeries(series(sweep, g, "latency.mean", 1e3, "latency_ms", sweep.seriesName(g, KINDS.get(0)),
+            simulated.add(series(sweep, g, "latency.mean", 1e3, "latency_ms", sweep.seriesName(g, KINDS.get(0)),
                     data));
-            latency.addSeries(series(sweep, g, "policy.expected_latency", 1e3, "latency_ms",
+            expected.add(0, series(sweep, g, "policy.expected_latency", 1e3, "latency_ms",
                     sweep.seriesName(g, KINDS.get(1)), data));
         }
+        expected.forEach(latency::addSeries);
+        simulated.forEach(latency::addSeries);
         NumberAxis cutAxis = XyCharts.nonNegative("Layers on the device");
         cutAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis msAxis = XyCharts.nonNegative("Latency (ms)");
@@ -58,11 +68,11 @@ public final class PartitionVsX {
         XYErrorRenderer bottom = XyCharts.withErrorBars(latency.getSeriesCount());
         for (int g = 0; g < groups.size(); g++) {
             XyCharts.styleTwoFactor(top, g, g, 0);
-            XyCharts.styleTwoFactor(bottom, 2 * g, g, 0);
-            XyCharts.styleTwoFactor(bottom, 2 * g + 1, g, 1);
+            XyCharts.styleTwoFactor(bottom, n + g, g, 0);
+            XyCharts.styleTwoFactor(bottom, n - 1 - g, g, 1);
             // the expected line is drawn over the simulated one without markers: where they agree
             // (empty queues) it dashes the solid line, where they part it shows alone
-            bottom.setSeriesShapesVisible(2 * g + 1, false);
+            bottom.setSeriesShapesVisible(n - 1 - g, false);
         }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(XyCharts.xAxis(sweep, logX));
         plot.setGap(6);

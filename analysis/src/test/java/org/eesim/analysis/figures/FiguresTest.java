@@ -195,11 +195,15 @@ class FiguresTest {
         assertEquals("pristine: cut", cuts.getSeriesKey(0));
         assertEquals(5, cuts.getYValue(0, 1), 0);
         assertEquals(4, ms.getSeriesCount());
-        assertEquals("pristine: expected (policy, empty queues)", ms.getSeriesKey(1));
+        // the expected lines first, the last series' first, then the simulated ones in order:
+        // JFreeChart draws the last series first, so the expected lines lie on top
+        assertEquals(List.of("blur2: expected (policy, empty queues)", "pristine: expected (policy, empty queues)",
+                "pristine: simulated mean", "blur2: simulated mean"),
+                List.of(ms.getSeriesKey(0), ms.getSeriesKey(1), ms.getSeriesKey(2), ms.getSeriesKey(3)));
         assertEquals(70, ms.getYValue(1, 1), 1e-9);
-        assertEquals(80, ms.getYValue(0, 1), 1e-9);
-        assertEquals(2, ms.getItemCount(2), "the simulated mean at both blur2 points");
-        assertEquals(1, ms.getItemCount(3), "the expected latency only where a policy decided");
+        assertEquals(80, ms.getYValue(2, 1), 1e-9);
+        assertEquals(2, ms.getItemCount(3), "the simulated mean at both blur2 points");
+        assertEquals(1, ms.getItemCount(0), "the expected latency only where a policy decided");
         assertValidFiles(f);
         var ex = org.junit.jupiter.api.Assertions.assertThrows(org.eesim.analysis.results.ResultsException.class,
                 () -> PartitionVsX.of(sweepOn("early_exit.threshold", sweep()), null));
