@@ -30,10 +30,13 @@ class TimingRunTest {
         assertEquals(2, p.branches().size());
         assertEquals(8, p.layers().get(0).time().samples().length);
         assertEquals(List.of(TimingRun.NO_EXITS), List.copyOf(p.conditions().keySet()));
-        System.out.println(Files.readString(dir.resolve("timing.csv")));
-        System.out.println(Files.readString(dir.resolve("summary.md")));
-        System.out.println(p.provenance().get("whole_pass"));
-        System.out.println(p.provenance().get("dispatch"));
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("\n| stem | "));
+        assertTrue(p.provenance().get("dispatch").startsWith("fixed cost of one operation by kind"),
+                p.provenance().get("dispatch"));
+        String rule = p.provenance().get("load_rule");
+        assertTrue(rule.contains("the reference convolution (key reference) must take as long after the repetitions"
+                + " as before"), rule);
+        assertTrue(!rule.contains("--max-reference-ms"), "no bound asked for, none stated: " + rule);
         assertTrue(Files.readString(dir.resolve("samples.csv")).startsWith("repetition,layer/stem"));
     }
 
