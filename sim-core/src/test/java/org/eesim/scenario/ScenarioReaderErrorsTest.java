@@ -53,6 +53,15 @@ class ScenarioReaderErrorsTest {
                 + " burst, framing)");
     }
 
+    /** A billion edge machines: refused where they are given, not an overflow in the simulator's arrays. */
+    @Test
+    void aTierTooLargeToHold() {
+        int line = change("edge:   {count: 1, cores: 4,", "edge:   {count: 1000000000, cores: 4,");
+        assertProblem(problems(file), file, line, "tiers.edge.count", "count 1000000000 x (cores 4 + 2) = 6000000000"
+                + " slots: more than a tier holds (at most 100000000; the simulator keeps every machine's cores in"
+                + " memory)");
+    }
+
     @Test
     void unknownFigureInTheOutputSection() {
         int line = change("figures: [latency-cdf, offload-vs-x]", "figures: [latency-cdf, ofload-vs-x]");
