@@ -76,8 +76,9 @@ public record TimingOptions(String net, String name, double width, long[] input,
     /** The command that reproduces this run (every option that matters, resolved). */
     public String command() {
         if (retime != null) {
-            return "time --retime " + retime + " --warmup " + warmup + " --repetitions " + repetitions + " --seed "
-                    + seed + (core >= 0 ? " --core " + core : " --core -1");
+            return "time --retime " + rel(retime) + " --warmup " + warmup + " --warmup-seconds " + num(warmupSeconds)
+                    + " --repetitions " + repetitions + " --seed " + seed + (core >= 0 ? " --core " + core : " --core -1")
+                    + (maxReferenceMs > 0 ? " --max-reference-ms " + num(maxReferenceMs) : "");
         }
         return "time --net " + net + " --name " + name + " --input "
                 + Arrays.stream(input).mapToObj(Long::toString).collect(Collectors.joining(","))
