@@ -5,6 +5,7 @@ import static org.eesim.yaml.ProblemAssertions.assertProblem;
 import static org.eesim.yaml.ProblemAssertions.edit;
 import static org.eesim.yaml.ProblemAssertions.lineOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,20 @@ class ScenarioReaderErrorsTest {
         assertProblem(problems(file), file, line, "links.wan.shard",
                 "unknown key 'shard': did you mean 'shared'? (expected one of: bandwidth, delay, shared, jitter, bandwidth_trace, bandwidth_markov,"
                 + " burst, framing)");
+    }
+
+    /**
+     * A plain scalar folded over a blank line holds a line break ("../profiles/tiny\n1e5"): the
+     * problem quoting it still prints as one line, the break written as \n.
+     */
+    @Test
+    void aValueWithALineBreakPrintsOnOneLine() {
+        edit(file, "profile: ../profiles/tiny", "profile: ../profiles/tiny\n\n 1e5");
+        List<Problem> ps = problems(file);
+        Problem p = ps.stream().filter(q -> q.keyPath().equals("profile")).findFirst().orElseThrow();
+        assertTrue(p.reason().contains("tiny\n1e5"), p.reason());
+        assertEquals(1, p.toString().lines().count(), p.toString());
+        assertTrue(p.toString().endsWith("tiny\\n1e5"), p.toString());
     }
 
     /** A billion edge machines: refused where they are given, not an overflow in the simulator's arrays. */
