@@ -3,8 +3,10 @@
 analysis command: figure,series,x,y with y = 100 - edge_exit_rate_branch_3 (percent offloaded to
 the cloud). Series names are those of offload-vs-x drawn from seed001-{blur,noise}-levels.yaml.
 
-Usage: /usr/bin/python3 scenarios/seed001-published.py /work/shared/reference
-(the files it writes are committed beside it: scenarios/seed001-published-{blur,noise}.csv)
+Usage: /usr/bin/python3 scenarios/seed001-published.py [DIR]
+DIR holds seed 001's result files; by default profiles/b-mobilenet-distortion-robust/source, where
+they are committed (the files it writes are committed beside it:
+scenarios/seed001-published-{blur,noise}.csv)
 """
 import csv
 import os
@@ -40,4 +42,5 @@ def main(reference_dir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference")
+    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "profiles", "b-mobilenet-distortion-robust", "source"))

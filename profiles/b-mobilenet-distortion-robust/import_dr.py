@@ -10,8 +10,8 @@ fine-tuned on blurred or on noisy images with the backbone frozen (files ending 
 
 Inputs
 ------
-REFERENCE_DIR (first argument) holds the seed's results/*.csv, copied to /work/shared/reference
-with a "dr_" prefix:
+REFERENCE_DIR (first argument; default: source/ beside this script) holds the seed's results/*.csv,
+copied there with a "dr_" prefix:
   dr_result_model_calib_pristine_b_mobilenet_eval_pristine_21_1.csv        standard, pristine
   dr_result_model_calib_pristine_b_mobilenet_eval_gaussian_blur_21_1.csv   standard, blur 1..5
   dr_result_model_calib_pristine_b_mobilenet_eval_gaussian_noise_21_1.csv  standard, noise 5..40
@@ -43,14 +43,24 @@ cloud) is P_off = 1 - e_3 = prod_{k<=3} (1 - p_k).
 Network and times
 -----------------
 No per-layer time is published. The blocks' MACs are computed here from MobileNetV2's
-definition at 300x300 (checked against the known 300,774,272 MACs at 224x224, 1000 classes), and
-each layer's time is a PLACEHOLDER: flops / NOMINAL_FLOPS_PER_S with sd 0 (see PROVENANCE).
-Offloading probability and accuracy do not depend on times.
+definition at 300x300 (checked against the known 300,774,272 MACs at 224x224, 1000 classes). The
+layer and branch times are our own measurements of this network (torchvision MobileNetV2 at
+3x300x300, 258 classes, the three branches where this profile has them; DJL, PyTorch CPU, batch
+1, seeded untrained weights), written beside this script by
+    eesim profile time --net mobilenetv2-full --name b-mobilenet-distortion-robust \
+        --input 3,300,300 --classes 258 --positions 4,11,15 --exit pool --timing-only --out profiles
+into samples.csv (every repetition of every layer and branch), timing.csv and
+timing-provenance.json; this script checks that their layers and branches are this network's
+and copies the repetitions into time_s. --placeholder-times writes the former placeholders
+instead (flops / NOMINAL_FLOPS_PER_S, sd 0). Offloading probability and accuracy do not depend
+on times.
 
 Usage (from the repository root):
-    /usr/bin/python3 profiles/b-mobilenet-distortion-robust/import_dr.py /work/shared/reference
-Option: --out PATH (default: profile.yaml beside this script). Standard library only. Prints the
-published P_off and accuracy at p_tar 0.8 per condition (the table in the README).
+    /usr/bin/python3 profiles/b-mobilenet-distortion-robust/import_dr.py
+Options: --out PATH (default: profile.yaml beside this script); --times DIR (default: this
+script's folder) where samples.csv and timing-provenance.json are; --placeholder-times. Standard
+library only. Prints the published P_off and accuracy at p_tar 0.8 per condition (the table in the
+README).
 """
 
 import argparse
@@ -66,7 +76,7 @@ NAME = "b-mobilenet-distortion-robust"
 IMG = 300
 N_CLASSES = 258  # the seed's n_classes (Caltech-256's 257 classes + 1)
 ELEMENT_BYTES = 4
-NOMINAL_FLOPS_PER_S = 20e9  # placeholder speed, NOT a measurement
+NOMINAL_FLOPS_PER_S = 20e9  # the placeholder speed of --placeholder-times, NOT a measurement
 P_TARS = [0.7, 0.75, 0.8, 0.85, 0.9]
 BLUR_SIGMAS = [1, 2, 3, 4, 5]
 NOISE_SIGMAS = [5, 10, 20, 30, 40]
@@ -85,12 +95,16 @@ DESCRIPTION = (
     "Seed 001's B-MobileNet (torchvision MobileNetV2, 258-class head, input 3x300x300) with 3 side "
     "branches on Caltech-256, under pristine images, Gaussian blur (sigma 1..5) and Gaussian noise "
     "(sigma 5..40), with standard branches and with expert branches fine-tuned per distortion. "
-    "Exit rates and accuracies as published by the seed (rate mode). Layer times are placeholders."
+    "Exit rates and accuracies as published by the seed (rate mode). Layer times measured here "
+    "(DJL, PyTorch CPU, batch 1, seeded untrained weights)."
 )
+PLACEHOLDER_DESCRIPTION = DESCRIPTION.replace(
+    "Layer times measured here (DJL, PyTorch CPU, batch 1, seeded untrained weights).",
+    "Layer times are placeholders.")
 
 PROVENANCE = {
     "source": "pachecobeto95/distortion_robust_dnns_with_early_exit (GitHub), results/*.csv, copied "
-              "to /work/shared/reference/dr_result*.csv. Network: experiments/mobileNet.py "
+              "to source/dr_result*.csv in this folder. Network: experiments/mobileNet.py "
               "(B_MobileNet, linear branch placement by cumulative FLOPs, exit_type None), "
               "experiments/all_distortion_eval_accuracy.py (img_dim 300, n_classes 258).",
     "exit_data": "rate tables at p_tar 0.7, 0.75, 0.8, 0.85, 0.9. exit_probability[k] = "
@@ -106,11 +120,15 @@ PROVENANCE = {
     "exit_rule": "the seed exits at a branch when max softmax of the temperature-scaled output "
                  "> p_tar (strict) and always answers at the final exit; in rate mode only the "
                  "tabulated p_tar values can be simulated.",
-    "times": "PLACEHOLDERS, not measurements: every layer and branch takes flops / 20 GFLOP/s, sd 0. "
-             "The seed publishes no per-layer time: dr_inference_time*.csv hold times stamped at "
-             "the cloud from the edge's start time for offloaded images (edge compute + transfer + "
-             "cloud compute, about 0.2-0.4 s), which cannot be split per layer. Offloading "
-             "probability and accuracy do not depend on times.",
+    "times": "MEASURED HERE, not by the seed: the repetitions of samples.csv in this folder, timed by "
+             "eesim-models time (keys timing_* below: command, method, load rule and checks) on "
+             "torchvision MobileNetV2 at 3x300x300 with 258 classes and these three branches, "
+             "seeded untrained weights (time does not depend on their values), DJL with PyTorch on "
+             "one CPU thread at batch 1; they replace the placeholders (flops / 20 GFLOP/s) of "
+             "earlier versions. The seed publishes no per-layer time: dr_inference_time*.csv hold "
+             "times stamped at the cloud from the edge's start time for offloaded images (edge "
+             "compute + transfer + cloud compute, about 0.2-0.4 s), which cannot be split per layer. "
+             "Offloading probability and accuracy do not depend on times.",
     "layers": "MobileNetV2 features[0..18] (f0..f18), global average pool (x.mean(3).mean(2)), "
               "classifier Dropout(0.2) + Linear(1280, 258). MACs computed at 3x300x300 by "
               "import_dr.py (conv and linear only; flops = 2 * MACs; the pool's flops = its "
@@ -188,6 +206,52 @@ def network():
         branches.append({"name": name, "after": layers[after - 1]["name"], "after_index": after,
                          "flops": flops, "in_shape": [bc, bh, bw]})
     return layers, branches
+
+
+# ---------------------------------------------------------------- the measured times
+
+PLACEHOLDER_TIMES = ("PLACEHOLDERS, not measurements: every layer and branch takes flops / 20 "
+                     "GFLOP/s, sd 0 (import_dr.py --placeholder-times). The seed publishes no "
+                     "per-layer time.")
+
+
+def measured_times(layers, branches, times_dir):
+    """{name: [seconds per repetition]} for every layer and branch, from samples.csv, and the
+    timing run's provenance; refused unless timing.csv lists exactly this network's layers
+    (names, output shapes, FLOPs) and branches and the run placed them where these are."""
+    where = os.path.join(times_dir, "samples.csv")
+    if not os.path.isfile(where):
+        sys.exit("%s: no measured times (run the eesim profile time command of this script's "
+                 "docstring, or pass --placeholder-times)" % where)
+    with open(where, newline="") as f:
+        rows = list(csv.DictReader(f))
+    columns = ["layer/" + l["name"] for l in layers] + ["branch/" + b["name"] for b in branches]
+    header = [c for c in rows[0] if c.startswith("layer/") or c.startswith("branch/")]
+    if header != columns:
+        sys.exit("%s: columns %s, expected this network's %s" % (where, header, columns))
+    times = {c.split("/", 1)[1]: [float(r[c]) for r in rows] for c in columns}
+    with open(os.path.join(times_dir, "timing.csv"), newline="") as f:
+        timed = {(r["kind"], r["name"]): r for r in csv.DictReader(f)}
+    for l in layers:
+        r = timed.get(("layer", l["name"]))
+        shape = "x".join(map(str, l["shape"]))
+        if r is None or r["output_shape"] != shape or int(r["flops"]) != l["flops"]:
+            sys.exit("timing.csv: layer %s is %s, expected shape %s and %d FLOPs" % (
+                l["name"], r and (r["output_shape"], r["flops"]), shape, l["flops"]))
+    with open(os.path.join(times_dir, "timing-provenance.json")) as f:
+        prov = json.load(f)
+    placed = prov.get("branch_placement", "")
+    for b in branches:
+        if "%s (layer %d)" % (b["after"], b["after_index"]) not in placed:
+            sys.exit("timing-provenance.json: branch %s was not timed after %s (layer %d): %s" % (
+                b["name"], b["after"], b["after_index"], placed))
+    return times, prov
+
+
+def time_yaml(samples):
+    mean = math.fsum(samples) / len(samples)
+    sd = math.sqrt(math.fsum((x - mean) ** 2 for x in samples) / (len(samples) - 1))
+    return "{mean: %s, sd: %s, samples: [%s]}" % (num(mean), num(sd), ", ".join(num(x) for x in samples))
 
 
 # ---------------------------------------------------------------- the exit data
@@ -304,26 +368,38 @@ def qstr(s):
     return json.dumps(s)
 
 
-def build_yaml(layers, branches, conds):
+def build_yaml(layers, branches, conds, times, timing_prov):
+    """times: {name: samples} (None: placeholders); timing_prov: the timing run's provenance."""
+    provenance = dict(PROVENANCE)
+    if times is None:
+        provenance["times"] = PLACEHOLDER_TIMES
     out = [
-        "# Generated by import_dr.py from seed 001's published dr_result*.csv. Do not edit by hand.",
+        "# Generated by import_dr.py from seed 001's published dr_result*.csv"
+        + ("" if times is None else " and the times measured here (samples.csv)") + ". Do not edit by hand.",
         "format: eesim-profile/1",
         "name: " + NAME,
-        "description: " + qstr(DESCRIPTION),
+        "description: " + qstr(DESCRIPTION if times is not None else PLACEHOLDER_DESCRIPTION),
         "provenance:",
     ]
-    out += ["  %s: %s" % (k, qstr(v)) for k, v in PROVENANCE.items()]
+    out += ["  %s: %s" % (k, qstr(v)) for k, v in provenance.items()]
+    # the timing run's exit_data describes its own placeholder condition, not this profile's
+    out += ["  timing_%s: %s" % (k, qstr(v)) for k, v in (timing_prov or {}).items() if k != "exit_data"]
+
+    def time_of(item):
+        if times is None:
+            return "{mean: %s, sd: 0.0}" % num(item["flops"] / NOMINAL_FLOPS_PER_S)
+        return time_yaml(times[item["name"]])
     out += ["input_shape: [3, %d, %d]" % (IMG, IMG), "element_bytes: %d" % ELEMENT_BYTES, "layers:"]
     for l in layers:
         out.append("  - name: " + l["name"])
-        out.append("    time_s: {mean: %s, sd: 0.0}" % num(l["flops"] / NOMINAL_FLOPS_PER_S))
+        out.append("    time_s: " + time_of(l))
         out.append("    output_shape: [%s]" % ", ".join(map(str, l["shape"])))
         out.append("    flops: %d" % l["flops"])
     out.append("branches:")
     for b in branches:
         out.append("  - name: " + b["name"])
         out.append("    after: " + b["after"])
-        out.append("    time_s: {mean: %s, sd: 0.0}" % num(b["flops"] / NOMINAL_FLOPS_PER_S))
+        out.append("    time_s: " + time_of(b))
     out.append("conditions:")
     for name, params, rows in conds:
         out.append("  %s:" % qstr(name))
@@ -361,12 +437,18 @@ def print_summary(layers, branches, conds):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("reference_dir", help="folder holding the dr_result*.csv files")
+    ap.add_argument("reference_dir", nargs="?", default=os.path.join(HERE, "source"),
+                    help="folder holding the dr_result*.csv files (default: source/ beside this script)")
     ap.add_argument("--out", default=os.path.join(HERE, "profile.yaml"))
+    ap.add_argument("--times", default=HERE, help="folder of samples.csv, timing.csv and "
+                    "timing-provenance.json (eesim profile time --timing-only)")
+    ap.add_argument("--placeholder-times", action="store_true",
+                    help="flops / 20 GFLOP/s instead of the measured times")
     args = ap.parse_args()
     layers, branches = network()
     conds = conditions(args.reference_dir)
-    text = build_yaml(layers, branches, conds)
+    times, timing_prov = (None, None) if args.placeholder_times else measured_times(layers, branches, args.times)
+    text = build_yaml(layers, branches, conds, times, timing_prov)
     with open(args.out, "w", newline="\n") as f:
         f.write(text)
     with open(args.out) as f:

@@ -13,6 +13,9 @@ import org.eesim.scenario.Tier;
  *
  * <p>With the published indexing, the choice L of a mixed split runs L layers on the device (what
  * its cost charged the device for) and device only (reported there as m - 1) runs all m.
+ *
+ * <p>Its expected time is the rule's own cost of its choice (no exits, no propagation delay, the
+ * published indexing's own sizes and rounding when asked for), not the time the run will take.
  */
 public final class TinyMlPolicy implements OffloadPolicy {
 
@@ -43,13 +46,17 @@ public final class TinyMlPolicy implements OffloadPolicy {
         int m = costs.layers();
         double bytesPerMs = uplinkBps / 8 / 1e3;
         int l;
+        double ms;
         if (published) {
             int r = TinyMlRule.published(bytesPerMs, tDev, tServer, sizes);
             l = r == m - 1 ? m : r;
+            ms = TinyMlRule.publishedCost(bytesPerMs, tDev, tServer, sizes, r);
         } else {
             l = TinyMlRule.stated(bytesPerMs, tDev, tServer, sizes);
+            ms = TinyMlRule.statedCost(bytesPerMs, tDev, tServer, sizes, l);
         }
         int cut2 = costs.serverTier() == Tier.EDGE ? m : l;
-        return new Decision(new Placement(l, cut2), rule, Double.NaN);
+        // the rule's own estimate: its cost of the choice, which knows no exits and no delay
+        return new Decision(new Placement(l, cut2), rule, ms / 1e3);
     }
 }

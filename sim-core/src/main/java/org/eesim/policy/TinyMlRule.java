@@ -48,6 +48,29 @@ public final class TinyMlRule {
         return round3(sum(tDev, 0, n + 1)) < low ? n : best;
     }
 
+    /** The stated rule's cost of running {@code l} layers on the device (0: edge only, m: device only). */
+    public static double statedCost(double v, double[] tDev, double[] tEdge, long[] sizes, int l) {
+        int m = tDev.length;
+        if (l == m) {
+            return sum(tDev, 0, m);
+        }
+        return sum(tDev, 0, l) + sizes[l] / v + sum(tEdge, l, m);
+    }
+
+    /**
+     * The published code's cost of its choice {@code r} (as {@link #published} returns it: m-1 is
+     * device only), with its indexing and rounding.
+     */
+    public static double publishedCost(double v, double[] tDev, double[] tEdge, long[] sizes, int r) {
+        int n = tDev.length - 1;
+        double speed = round3(v);
+        if (r == n) {
+            return round3(sum(tDev, 0, n + 1));
+        }
+        return r == 0 ? round3(sizes[0] / speed + sum(tEdge, 0, n + 1))
+                : round3(sum(tDev, 0, r) + sizes[r + 1] / speed + sum(tEdge, r, n));
+    }
+
     private static double sum(double[] t, int from, int to) {
         double s = 0;
         for (int j = from; j < to; j++) {

@@ -138,8 +138,12 @@ final class ExitRuleReader {
                     + " with thresholds " + rates.rows().stream().map(r -> Values.s(r.threshold()))
                     .collect(Collectors.joining(", ")));
         }
-        if (!disabled.isEmpty()) {
-            problems.add(f.node("disabled"), table + ", which cannot express disabled branches");
+        // with every branch disabled each request reaches the final exit: exact, accuracy unknown;
+        // with some, the later branches' exit probabilities (given the earlier ones passed) change
+        if (!disabled.isEmpty() && disabled.size() < rates.exitCount() - 1) {
+            problems.add(f.node("disabled"), table + ", which cannot express some branches disabled (its exit"
+                    + " probabilities hold with every earlier branch enabled); it can express all of them disabled"
+                    + " (disabled: all; the accuracy is then unknown)");
         }
         perExit.forEach((branch, t) -> {
             if (t != threshold) {

@@ -42,6 +42,19 @@ public final class Exits {
         return enabled[b];
     }
 
+    /**
+     * Whether every side exit is disabled (and there is one): a rate table then sends every request
+     * to the final exit, whose tabulated accuracy is of the inputs the branches left, so unknown.
+     */
+    public boolean noneEnabled() {
+        for (boolean e : enabled) {
+            if (e) {
+                return false;
+            }
+        }
+        return sideExits > 0;
+    }
+
     /** The threshold of exits without one of their own (the rate table's row). */
     public double defaultThreshold() {
         return defaultThreshold;
@@ -95,6 +108,11 @@ public final class Exits {
             return out;
         }
         Condition.RateRow row = row((Condition.Rates) c);
+        if (noneEnabled()) {
+            out[sideExits] = 1;
+            out[exits] = Double.NaN; // the table's final-exit accuracy is of the inputs its branches left
+            return out;
+        }
         double alive = 1;
         for (int b = 0; b < sideExits; b++) {
             out[b] = alive * (enabled[b] ? row.exitProbability()[b] : 0);

@@ -21,7 +21,7 @@ public record Output(Path dir, String name, List<String> figures, String figureX
      */
     public static final List<String> FIGURES = List.of("latency-cdf", "exit-distribution", "summary",
             "offload-vs-x", "latency-vs-x", "accuracy-latency", "resources-vs-x", "difference-vs-x",
-            "latency-energy", "metric-vs-x");
+            "latency-energy", "metric-vs-x", "partition-vs-x");
 
     public Output {
         if (dir == null) {

@@ -70,9 +70,6 @@ final class PolicyReader {
         PolicyConfig.Monitor monitor = f.has("monitor") ? monitor(f, kind, links) : null;
         PolicyConfig.Adaptation adaptation = f.has("adaptation") ? adaptation(f.node("adaptation"), profile, reached)
                 : null;
-        if (kind == PolicyConfig.Kind.NEUROSURGEON) {
-            refuseRateTables(f.node("type"), profile, reached);
-        }
         checkPlacement(scenario, f, kind);
         checkTiers(f, kind, edge, cloud, links);
         if (problems.size() > before) {
@@ -213,20 +210,6 @@ final class PolicyReader {
         }
         return problems.size() > before || m.mapping() == null ? null
                 : new PolicyConfig.Monitor(period, samples, error, lag);
-    }
-
-    /**
-     * Neurosurgeon runs the network without its side branches; a rate table has no row for that,
-     * and the final exit's row at some threshold is not the whole network's accuracy.
-     */
-    private void refuseRateTables(YamlNode at, Profile profile, Set<String> reached) {
-        for (String c : profile == null || reached == null || at == null ? Set.<String>of() : reached) {
-            if (profile.conditions().get(c) instanceof Condition.Rates) {
-                problems.add(at, "policy neurosurgeon disables every side branch, but condition '" + c + "' is a"
-                        + " rate table, which cannot express disabled branches (its final-exit accuracy is for"
-                        + " inputs the branches left, not the whole network's); give the condition as a trace");
-            }
-        }
     }
 
     private void checkPlacement(Fields scenario, Fields f, PolicyConfig.Kind kind) {

@@ -298,6 +298,12 @@ public final class ScenarioReader {
         }
         Integer count = atLeastOne(f, "count");
         Integer cores = atLeastOne(f, "cores");
+        if (count != null && cores != null && (long) count * (cores + 2L) > MAX_TIER_SLOTS) {
+            // the simulator keeps each machine's cores (and two more slots) in one array per tier
+            problems.add(f.node("count"), String.format(Locale.ROOT, "count %d x (cores %d + 2) = %d slots: more"
+                    + " than a tier holds (at most %d; the simulator keeps every machine's cores in memory)",
+                    count, cores, (long) count * (cores + 2L), MAX_TIER_SLOTS));
+        }
         Double speed = f.number("speed", 1.0);
         if (speed != null && !(speed > 0)) {
             problems.add(f.node("speed"), "speed must be a positive factor, got " + Values.s(speed));
@@ -306,6 +312,9 @@ public final class ScenarioReader {
         return problems.size() > before || f.mapping() == null || perMessage == null ? null
                 : new TierSpec(count, cores, speed, perMessage[0], perMessage[1]);
     }
+
+    /** A tier's machines times (cores + 2): the slots of its station array (800 MB of doubles). */
+    static final long MAX_TIER_SLOTS = 100_000_000L;
 
     private Integer atLeastOne(Fields f, String key) {
         Integer v = f.integer(key, 1);

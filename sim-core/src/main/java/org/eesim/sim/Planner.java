@@ -250,7 +250,7 @@ final class Planner {
             r.correct = trace.correct(sample, r.exit) ? 1 : 0;
         } else {
             r.exit = exits.ofDraws(rateRows[used], input);
-            double accuracy = rateRows[used].accuracy()[r.exit];
+            double accuracy = exits.noneEnabled() ? Double.NaN : rateRows[used].accuracy()[r.exit];
             r.correct = Double.isNaN(accuracy) ? -1 : input.nextDouble() < accuracy ? 1 : 0;
         }
         int exitLayer = r.exit < branchCount ? branchAfter[r.exit] : layerCount;

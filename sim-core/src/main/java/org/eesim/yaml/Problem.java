@@ -25,9 +25,17 @@ public record Problem(Path file, int line, int column, String keyPath, String re
         keyPath = keyPath == null ? "" : keyPath;
     }
 
-    /** {@code FILE:LINE:COL key.path: reason}, leaving out the parts that are unknown. */
+    /**
+     * {@code FILE:LINE:COL key.path: reason}, leaving out the parts that are unknown; on one line:
+     * a line break inside a value the reason quotes (a plain YAML scalar folded over a blank line,
+     * say) is written as {@code \n}, so that every line of a report is one located problem.
+     */
     @Override
     public String toString() {
+        return oneLine(located());
+    }
+
+    private String located() {
         StringBuilder b = new StringBuilder(String.valueOf(file));
         if (line > 0) {
             b.append(':').append(line);
@@ -39,5 +47,9 @@ public record Problem(Path file, int line, int column, String keyPath, String re
             b.append(' ').append(keyPath);
         }
         return b.append(": ").append(reason).toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

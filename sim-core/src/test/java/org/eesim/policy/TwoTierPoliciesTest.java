@@ -67,10 +67,13 @@ class TwoTierPoliciesTest {
     @Test
     void tinyMlPicksTheHandComputedSplit() {
         assertEquals(new Placement(1, 1), decide(PolicyConfig.Kind.TINYML, 8e6).placement());
+        assertEquals(0.0725, decide(PolicyConfig.Kind.TINYML, 8e6).expectedSeconds(), 1e-12);
         // at 100 Mbps: edge only 0.008 + 0.015 = 0.023; mixed at 1: 0.020 + 0.0032 + 0.0125 -> edge only
         assertEquals(new Placement(0, 0), decide(PolicyConfig.Kind.TINYML, 100e6).placement());
+        assertEquals(0.023, decide(PolicyConfig.Kind.TINYML, 100e6).expectedSeconds(), 1e-12);
         // at 1 Mbps: device only 0.120 beats mixed at 2: 0.080 + 0.040 + 0.005 = 0.125
         assertEquals(new Placement(3, 3), decide(PolicyConfig.Kind.TINYML, 1e6).placement());
+        assertEquals(0.120, decide(PolicyConfig.Kind.TINYML, 1e6).expectedSeconds(), 1e-12);
     }
 
     /** The run follows the decision: no early exit at all, and the hand-computed latency. */

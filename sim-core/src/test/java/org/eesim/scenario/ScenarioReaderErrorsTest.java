@@ -5,6 +5,7 @@ import static org.eesim.yaml.ProblemAssertions.assertProblem;
 import static org.eesim.yaml.ProblemAssertions.edit;
 import static org.eesim.yaml.ProblemAssertions.lineOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +54,36 @@ class ScenarioReaderErrorsTest {
                 + " burst, framing)");
     }
 
+    /**
+     * A plain scalar folded over a blank line holds a line break ("../profiles/tiny\n1e5"): the
+     * problem quoting it still prints as one line, the break written as \n.
+     */
+    @Test
+    void aValueWithALineBreakPrintsOnOneLine() {
+        edit(file, "profile: ../profiles/tiny", "profile: ../profiles/tiny\n\n 1e5");
+        List<Problem> ps = problems(file);
+        Problem p = ps.stream().filter(q -> q.keyPath().equals("profile")).findFirst().orElseThrow();
+        assertTrue(p.reason().contains("tiny\n1e5"), p.reason());
+        assertEquals(1, p.toString().lines().count(), p.toString());
+        assertTrue(p.toString().endsWith("tiny\\n1e5"), p.toString());
+    }
+
+    /** A billion edge machines: refused where they are given, not an overflow in the simulator's arrays. */
+    @Test
+    void aTierTooLargeToHold() {
+        int line = change("edge:   {count: 1, cores: 4,", "edge:   {count: 1000000000, cores: 4,");
+        assertProblem(problems(file), file, line, "tiers.edge.count", "count 1000000000 x (cores 4 + 2) = 6000000000"
+                + " slots: more than a tier holds (at most 100000000; the simulator keeps every machine's cores in"
+                + " memory)");
+    }
+
     @Test
     void unknownFigureInTheOutputSection() {
         int line = change("figures: [latency-cdf, offload-vs-x]", "figures: [latency-cdf, ofload-vs-x]");
         Problem p = assertProblem(problems(file), file, line, "output.figures[1]",
                 "unknown figure 'ofload-vs-x': did you mean 'offload-vs-x'? (known: latency-cdf, exit-distribution,"
                         + " summary, offload-vs-x, latency-vs-x, accuracy-latency, resources-vs-x, difference-vs-x,"
-                        + " latency-energy, metric-vs-x)");
+                        + " latency-energy, metric-vs-x, partition-vs-x)");
         assertEquals(26, p.column(), "1-based: the o of ofload");
     }
 

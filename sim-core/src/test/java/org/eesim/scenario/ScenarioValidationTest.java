@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eesim.yaml.Problem;
+import org.eesim.yaml.ProblemsException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,10 +184,20 @@ class ScenarioValidationTest {
     }
 
     @Test
-    void rateModeWithDisabledExits() {
+    void rateModeWithSomeExitsDisabled() {
         edit(rates, "  thresholds: {b1: 0.9}\n", "  disabled: [b1]\n");
         assertProblem(problems(rates), rates, lineOf(rates, "disabled: [b1]"), "early_exit.disabled",
-                "condition 'imported' is a rate table, which cannot express disabled branches");
+                "condition 'imported' is a rate table, which cannot express some branches disabled (its exit"
+                        + " probabilities hold with every earlier branch enabled); it can express all of them"
+                        + " disabled (disabled: all; the accuracy is then unknown)");
+    }
+
+    @Test
+    void rateModeWithEveryExitDisabled() throws ProblemsException {
+        edit(rates, "  thresholds: {b1: 0.9}\n", "  disabled: all\n");
+        assertEquals(2, ScenarioReader.read(rates).exitRule().disabled().size());
+        edit(rates, "  disabled: all\n", "  disabled: [b2, b1]\n");
+        assertEquals(2, ScenarioReader.read(rates).exitRule().disabled().size());
     }
 
     @Test

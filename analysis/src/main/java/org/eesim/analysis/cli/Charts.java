@@ -61,7 +61,7 @@ public final class Charts implements Callable<Integer> {
             description = "which to draw (default: all that apply): latency-cdf,"
                     + " exit-distribution, summary, offload-vs-x, latency-vs-x,"
                     + " accuracy-latency, resources-vs-x, difference-vs-x (common-seed sweeps), latency-energy,"
-                    + " metric-vs-x (with --metric);"
+                    + " metric-vs-x (with --metric), partition-vs-x (runs with a policy);"
                     + " default: the run's output.figures")
     List<String> figures = new ArrayList<>();
 
@@ -105,6 +105,11 @@ public final class Charts implements Callable<Integer> {
                     + " 'TOP|BOTTOM'); repeatable")
     List<String> yLabels = new ArrayList<>();
 
+    @Option(names = "--layers", paramLabel = "PROFILE",
+            description = "draw a profile's per-layer time and output size (layers-NAME.*, into --out);"
+                    + " repeatable; with no results folder, only these")
+    List<Path> layerProfiles = new ArrayList<>();
+
     @Option(names = "--rename", paramLabel = "OLD=NEW",
             description = "draw the legend entry or bar OLD as NEW, e.g. --rename 'threshold 0.5=p_tar 0.5'"
                     + " (the CSV keeps OLD); repeatable")
@@ -146,6 +151,12 @@ public final class Charts implements Callable<Integer> {
         if (latest != null) {
             opened.add(ResultsFolder.latest(latest));
         }
+        if (!layerProfiles.isEmpty()) {
+            drawLayers();
+            if (opened.isEmpty()) {
+                return 0;
+            }
+        }
         if (opened.isEmpty()) {
             throw new IllegalArgumentException("no results folder: name one, or use --latest results");
         }
@@ -179,6 +190,24 @@ public final class Charts implements Callable<Integer> {
         List<Path> written = drawing.draw(kinds, dir);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return 0;
+    }
+
+    private void drawLayers() throws java.io.IOException {
+        if (out == null) {
+            throw new IllegalArgumentException("--layers needs --out DIR (where layers-NAME.* go)");
+        }
+        Files.createDirectories(out);
+        for (Path p : layerProfiles) {
+            org.eesim.profile.Profile profile;
+            try {
+                profile = org.eesim.profile.ProfileReader.read(p);
+            } catch (org.eesim.yaml.ProblemsException e) {
+                throw new IllegalArgumentException("--layers " + p + ": " + e.getMessage(), e);
+            }
+            org.eesim.analysis.figures.Figure f = org.eesim.analysis.figures.LayerProfile.of(profile)
+                    .fit(twoColumn ? org.eesim.analysis.layout.Columns.TWO : org.eesim.analysis.layout.Columns.ONE);
+            f.writeTo(out).forEach(w -> spec.commandLine().getOut().println(w));
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ public final class Figures {
     public enum Kind {
         LATENCY_CDF(false), EXIT_DISTRIBUTION(false), SUMMARY(false),
         OFFLOAD_VS_X(true), LATENCY_VS_X(true), ACCURACY_LATENCY(true), RESOURCES_VS_X(true),
-        DIFFERENCE_VS_X(true), LATENCY_ENERGY(true), METRIC_VS_X(true);
+        DIFFERENCE_VS_X(true), LATENCY_ENERGY(true), METRIC_VS_X(true), PARTITION_VS_X(true);
 
         private final boolean needsX;
 
@@ -205,6 +205,7 @@ public final class Figures {
                 case DIFFERENCE_VS_X -> DifferenceVsX.of(sweep, logX);
                 case LATENCY_ENERGY -> LatencyEnergy.of(sweep);
                 case METRIC_VS_X -> null; // drawn above, one per metric
+                case PARTITION_VS_X -> PartitionVsX.of(sweep, logX);
             };
             if (f != null) {
                 if (reference != null) {
@@ -283,6 +284,10 @@ public final class Figures {
         }
         if (folders.stream().allMatch(f -> f.summary().get(0, LatencyEnergy.METRIC).isEmpty())) {
             all.remove(Kind.LATENCY_ENERGY); // runs without an energy section
+        }
+        if (folders.stream().allMatch(f -> f.summary().points().stream()
+                .allMatch(p -> f.summary().get(p, "policy.cut1").isEmpty()))) {
+            all.remove(Kind.PARTITION_VS_X); // runs on fixed cuts
         }
         return all;
     }

@@ -58,6 +58,11 @@ public final class DecimalLogAxis extends LogAxis {
             }
         }
         List<Double> major = values(chosen);
+        // even one label per decade collides (many decades on a narrow axis): every second
+        // decade, then every third, ..., the others keep unlabelled ticks
+        for (int stride = 2; chosen == SETS[0] && stride <= 6 && !fits(major, g2, area, edge); stride++) {
+            major = decades(stride);
+        }
         List<NumberTick> ticks = new ArrayList<>();
         // plain-text ticks, not LogTicks: those are drawn as attributed strings, in a default
         // sans-serif and set higher under the axis than a linear axis's labels
@@ -85,6 +90,17 @@ public final class DecimalLogAxis extends LogAxis {
                 if (r.contains(v)) {
                     out.add(v);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The powers of ten inside the axis range whose exponent is a multiple of {@code stride}. */
+    private List<Double> decades(int stride) {
+        List<Double> out = new ArrayList<>();
+        for (double v : values(SETS[0])) {
+            if (Math.floorMod(Math.round(Math.log10(v)), stride) == 0) {
+                out.add(v);
             }
         }
         return out;

@@ -175,6 +175,73 @@ class FiguresTest {
         assertTrue(ex.getMessage().contains("no folder reports energy.device"), ex.getMessage());
     }
 
+    /**
+     * partition-vs-x: per series the cut on top (one line), below the simulated mean and the
+     * expected latency (two lines, in ms); a series without policy metrics (fixed cuts) is not
+     * drawn, and folders without any are refused.
+     */
+    @Test
+    void partitionDrawsCutsAndBothLatencies() throws Exception {
+        List<ResultsFolder> folders = new ArrayList<>();
+        folders.add(open(withPolicy(TestRuns.write(tmp, "a", 0.6, "18.8 Mbps", "pristine", 0.05, 0.8), 3, 0.045)));
+        folders.add(open(withPolicy(TestRuns.write(tmp, "b", 0.9, "18.8 Mbps", "pristine", 0.08, 0.8), 5, 0.07)));
+        folders.add(open(withPolicy(TestRuns.write(tmp, "c", 0.6, "18.8 Mbps", "blur2", 0.06, 0.6), 0, 0.06)));
+        folders.add(open(TestRuns.write(tmp, "d", 0.9, "18.8 Mbps", "blur2", 0.09, 0.7)));
+        Figure f = PartitionVsX.of(sweepOn("early_exit.threshold", folders), null);
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) f.chart().getXYPlot();
+        XYDataset cuts = plot.getSubplots().get(0).getDataset();
+        XYDataset ms = plot.getSubplots().get(1).getDataset();
+        assertEquals(2, cuts.getSeriesCount());
+        assertEquals("pristine: cut", cuts.getSeriesKey(0));
+        assertEquals(5, cuts.getYValue(0, 1), 0);
+        assertEquals(4, ms.getSeriesCount());
+        // the expected lines first, the last series' first, then the simulated ones in order:
+        // JFreeChart draws the last series first, so the expected lines lie on top
+        assertEquals(List.of("blur2: expected (policy, empty queues)", "pristine: expected (policy, empty queues)",
+                "pristine: simulated mean", "blur2: simulated mean"),
+                List.of(ms.getSeriesKey(0), ms.getSeriesKey(1), ms.getSeriesKey(2), ms.getSeriesKey(3)));
+        assertEquals(70, ms.getYValue(1, 1), 1e-9);
+        assertEquals(80, ms.getYValue(2, 1), 1e-9);
+        assertEquals(2, ms.getItemCount(3), "the simulated mean at both blur2 points");
+        assertEquals(1, ms.getItemCount(0), "the expected latency only where a policy decided");
+        assertValidFiles(f);
+        var ex = org.junit.jupiter.api.Assertions.assertThrows(org.eesim.analysis.results.ResultsException.class,
+                () -> PartitionVsX.of(sweepOn("early_exit.threshold", sweep()), null));
+        assertTrue(ex.getMessage().contains("no policy.cut1 metric"), ex.getMessage());
+    }
+
+    /** layers-NAME: the input, then each layer's median time and output size, from the profile. */
+    @Test
+    void layerProfileDrawsTimeAndSizePerLayer() throws Exception {
+        org.eesim.profile.Profile p = org.eesim.profile.ProfileReader.read(Path.of("..", "profiles",
+                "ee-alexnet-fmnist"));
+        Figure f = LayerProfile.of(p);
+        assertEquals("layers-ee-alexnet-fmnist", f.name());
+        var plot = (org.jfree.chart.plot.CombinedDomainCategoryPlot) f.chart().getPlot();
+        CategoryDataset times = ((org.jfree.chart.plot.CategoryPlot) plot.getSubplots().get(0)).getDataset();
+        CategoryDataset sizes = ((org.jfree.chart.plot.CategoryPlot) plot.getSubplots().get(1)).getDataset();
+        assertEquals(p.layers().size() + 1, times.getColumnCount());
+        assertEquals("0 input", times.getColumnKey(0));
+        assertEquals(3136 / 1024.0, sizes.getValue(0, 0).doubleValue(), 1e-12);
+        double[] conv1 = p.layers().get(0).time().samples().clone();
+        java.util.Arrays.sort(conv1);
+        assertEquals((conv1[149] + conv1[150]) / 2 * 1e3, times.getValue(0, 1).doubleValue(), 1e-12);
+        assertEquals(12544 / 1024.0, sizes.getValue(0, 1).doubleValue(), 1e-12);
+        assertValidFiles(f);
+    }
+
+    /** The folder with policy.cut1 and policy.expected_latency rows added to its summary. */
+    private static Path withPolicy(Path dir, double cut1, double expectedSeconds) {
+        try {
+            Files.writeString(dir.resolve("summary.csv"), String.format(java.util.Locale.ROOT,
+                    "0,policy.cut1,2,%s,0,%s,%s%n0,policy.expected_latency,2,%s,0,%s,%s%n", cut1, cut1, cut1,
+                    expectedSeconds, expectedSeconds, expectedSeconds), java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     /** The folder with an energy.device row added to its summary. */
     private static Path withEnergy(Path dir, double joules) {
         try {

@@ -41,7 +41,11 @@ class DecimalLogAxisTest {
 
     @Test
     void decadesWhenNarrowEveryUsualStepWhenWide() {
-        assertEquals(List.of("1", "10", "100", "1000", "10000"), labels(0.9, 11000, 60));
+        assertEquals(List.of("1", "10", "100", "1000", "10000"), labels(0.9, 11000, 150));
+        // too narrow even for one label per decade: every second one (0.01 to 1000 KiB, the
+        // per-layer figure's size axis, had "100" and "1000" run together)
+        assertEquals(List.of("1", "100", "10000"), labels(0.9, 11000, 60));
+        assertEquals(List.of("0.01", "1", "100"), labels(0.01, 1600, 70));
         assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), labels(0.95, 10.5, 500));
     }
 }

@@ -103,7 +103,7 @@ public final class EngineEnvironment {
         }
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

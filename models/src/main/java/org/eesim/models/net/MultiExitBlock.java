@@ -25,6 +25,12 @@ public final class MultiExitBlock extends AbstractBlock {
     private boolean backboneFrozen;
 
     public MultiExitBlock(List<NetLayer> layers, List<Integer> branchAfter) {
+        this(layers, branchAfter, Backbones::branch);
+    }
+
+    /** With side branches built by {@code branch} from the shape of the layer each follows. */
+    public MultiExitBlock(List<NetLayer> layers, List<Integer> branchAfter,
+            java.util.function.Function<long[], Stage> branch) {
         super((byte) 1);
         this.layers = List.copyOf(layers);
         this.branchAfter = List.copyOf(branchAfter);
@@ -32,7 +38,7 @@ public final class MultiExitBlock extends AbstractBlock {
             addChildBlock("L" + (k + 1) + "_" + layers.get(k).name().replace('.', '_'), layers.get(k).block());
         }
         for (int i = 0; i < branchAfter.size(); i++) {
-            Block b = Backbones.branch(layers.get(branchAfter.get(i)).outputShape()).block();
+            Block b = branch.apply(layers.get(branchAfter.get(i)).outputShape()).block();
             branches.add(addChildBlock("B" + (i + 1), b));
         }
     }

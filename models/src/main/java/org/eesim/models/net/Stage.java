@@ -44,13 +44,18 @@ public final class Stage {
         return shape.clone();
     }
 
+    /** A convolution without bias, padded by kernel / 2 (the "same" padding of odd kernels). */
     public Stage conv(int filters, int kernel, int stride, int groups) {
+        return conv(filters, kernel, stride, kernel / 2, groups, false);
+    }
+
+    /** A square convolution with explicit padding and optional bias (the bias adds no FLOPs here). */
+    public Stage conv(int filters, int kernel, int stride, int pad, int groups, boolean bias) {
         long cin = shape[0];
-        int pad = kernel / 2;
         long h = (shape[1] + 2L * pad - kernel) / stride + 1;
         long w = (shape[2] + 2L * pad - kernel) / stride + 1;
         block.add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
-                .optPadding(new Shape(pad, pad)).optGroups(groups).setFilters(filters).optBias(false).build());
+                .optPadding(new Shape(pad, pad)).optGroups(groups).setFilters(filters).optBias(bias).build());
         flops += convFlops(cin, filters, h, w, kernel, groups);
         shape = new long[] {filters, h, w};
         return this;
@@ -77,8 +82,54 @@ public final class Stage {
     }
 
     public Stage maxPool(int kernel, int stride) {
-        block.add(Pool.maxPool2dBlock(new Shape(kernel, kernel), new Shape(stride, stride)));
-        shape = new long[] {shape[0], (shape[1] - kernel) / stride + 1, (shape[2] - kernel) / stride + 1};
+        return maxPool(kernel, stride, 0);
+    }
+
+    public Stage maxPool(int kernel, int stride, int pad) {
+        block.add(Pool.maxPool2dBlock(new Shape(kernel, kernel), new Shape(stride, stride), new Shape(pad, pad)));
+        shape = new long[] {shape[0], (shape[1] + 2L * pad - kernel) / stride + 1,
+            (shape[2] + 2L * pad - kernel) / stride + 1};
+        return this;
+    }
+
+    /**
+     * PyTorch's {@code AdaptiveAvgPool2d(n)} for a map at least n wide: output cell i averages
+     * rows floor(i·H/n) to ceil((i+1)·H/n); when n divides H - k for k = ceil(H/n) those windows
+     * are a plain average pool of kernel k and stride (H - k) / (n - 1), which is how it is built
+     * here (n = 2: kernel ceil(H/2), stride floor(H/2); n = 1: the global pool, kept 3-d).
+     */
+    public Stage adaptiveAvgPool(int n) {
+        long[] k = new long[2];
+        long[] st = new long[2];
+        for (int d = 0; d < 2; d++) {
+            long size = shape[d + 1];
+            if (size < n) {
+                throw new IllegalArgumentException("adaptive pooling to " + n + " needs a map at least " + n
+                        + " wide, got " + Arrays.toString(shape));
+            }
+            k[d] = ceilDiv(size, n);
+            st[d] = n == 1 ? size : (size - k[d]) / (n - 1);
+            if (n > 1 && (size - k[d]) % (n - 1) != 0) {
+                throw new IllegalArgumentException("adaptive pooling of " + size + " to " + n
+                        + " is not a plain pool; not supported");
+            }
+            for (int i = 0; i < n; i++) {
+                long start = Math.floorDiv(i * size, n);
+                long end = ceilDiv((i + 1) * size, n);
+                if (start != i * st[d] || end - start != k[d]) {
+                    throw new IllegalArgumentException("adaptive pooling of " + size + " to " + n
+                            + " has uneven windows; not supported");
+                }
+            }
+        }
+        block.add(Pool.avgPool2dBlock(new Shape(k[0], k[1]), new Shape(st[0], st[1])));
+        shape = new long[] {shape[0], n, n};
+        return this;
+    }
+
+    /** FLOPs this stage's counting rule leaves out but a source counts (e.g. a pool's additions). */
+    public Stage addFlops(long extra) {
+        flops += extra;
         return this;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A Markdown summary of a profile: per-exit accuracy and exit rates, per-layer time and size. */
-final class Summary {
+public final class Summary {
 
     private Summary() {
     }
@@ -30,7 +30,17 @@ final class Summary {
             }
             b.append(String.format(Locale.ROOT, " %.3f |%n", s.overallAccuracy(pTar)));
         }
-        b.append("\n| layer | median ms | IQR ms | output | KiB | MFLOPs |\n|---|---|---|---|---|---|\n");
+        b.append('\n').append(layerTable(layers, branches, "[10]"));
+        return b.toString();
+    }
+
+    /**
+     * The per-layer table (median, IQR, output shape, KiB, MFLOPs; then each branch with
+     * {@code branchOutput} as its output) and the sum of the layers' medians.
+     */
+    public static String layerTable(List<ProfileWriter.LayerEntry> layers, List<ProfileWriter.BranchEntry> branches,
+            String branchOutput) {
+        StringBuilder b = new StringBuilder("| layer | median ms | IQR ms | output | KiB | MFLOPs |\n|---|---|---|---|---|---|\n");
         double total = 0;
         for (ProfileWriter.LayerEntry l : layers) {
             double med = LayerTimer.median(l.samples());
@@ -41,9 +51,10 @@ final class Summary {
                     l.flops() / 1e6));
         }
         for (ProfileWriter.BranchEntry x : branches) {
-            b.append(String.format(Locale.ROOT, "| branch %s (after %s) | %.3f | %.3f | [10] | | |%n", x.name(),
+            b.append(String.format(Locale.ROOT, "| branch %s (after %s) | %.3f | %.3f | %s | | |%n", x.name(),
                     x.after(), LayerTimer.median(x.samples()) * 1e3,
-                    (LayerTimer.quantile(x.samples(), 0.75) - LayerTimer.quantile(x.samples(), 0.25)) * 1e3));
+                    (LayerTimer.quantile(x.samples(), 0.75) - LayerTimer.quantile(x.samples(), 0.25)) * 1e3,
+                    branchOutput));
         }
         b.append(String.format(Locale.ROOT, "%nSum of layer medians: %.3f ms.%n", total * 1e3));
         return b.toString();

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * Rule#maxLoadDuring} (our own pinned thread adds about 1), the calling thread's CPU time over
  * the wall time is at least {@link Rule#minCpuShare} (below it another process shared our core),
  * and every per-repetition series the caller names drifts by at most {@link Rule#maxDrift}: the
- * medians of its first and second halves differ by at most that fraction of its median.</li>
+ * median of each of its four quarters lies within that fraction of its overall median (a network
+ * still warming up, or a neighbour starting half way, moves one quarter).</li>
  * </ol>
  * Up to {@link Rule#attempts} attempts; when none is accepted, {@link Busy} carries what each saw.
  * The load average comes from {@code /proc/loadavg} unless a source is given (tests).
@@ -67,8 +68,8 @@ public final class LoadGuard {
                     + " must be <= %s (polled every %s s, waiting at most %s s); during it, sampled every %s s, it must"
                     + " stay <= %s (the pinned timing thread itself adds about 1); the timing thread's CPU time must be"
                     + " >= %s of the wall time (less means another process shared its core); and each per-repetition"
-                    + " series (whole pass, sum of layers) must not drift: the medians of its first and second halves"
-                    + " within %s of its median. An attempt failing any of these is repeated, at most %d attempts,"
+                    + " series (whole pass, split pass) must not drift: the median of each of its four quarters"
+                    + " within %s of its overall median. An attempt failing any of these is repeated, at most %d attempts,"
                     + " then the timing is refused and nothing is written",
                     num(maxLoadBefore), num(pollSeconds), num(waitSeconds), num(sampleSeconds), num(maxLoadDuring),
                     num(minCpuShare), percent(maxDrift), attempts);
@@ -164,6 +165,15 @@ public final class LoadGuard {
      */
     public <T> Outcome<T> measure(Measurement<T> measurement, Function<T, List<double[]>> series)
             throws Busy, Exception {
+        return measure(measurement, series, value -> null);
+    }
+
+    /**
+     * As {@link #measure(Measurement, Function)}, with one more test of each attempt's value:
+     * {@code check} returns why the value cannot stand (a refusal, like the rule's own), or null.
+     */
+    public <T> Outcome<T> measure(Measurement<T> measurement, Function<T, List<double[]>> series,
+            Function<T, String> check) throws Busy, Exception {
         List<Check> checks = new ArrayList<>();
         for (int attempt = 1; attempt <= rule.attempts(); attempt++) {
             double before = waitForQuiet();
@@ -193,7 +203,7 @@ public final class LoadGuard {
             double[] during = sampler.values();
             double max = Arrays.stream(during).max().orElse(Double.NaN);
             double mean = Arrays.stream(during).average().orElse(Double.NaN);
-            String refusal = refusal(max, share, drift);
+            String refusal = refusal(max, share, drift, check.apply(value));
             Check c = new Check(attempt, before, max, mean, during.length, share, drift, wall / 1e9, refusal);
             checks.add(c);
             log.println("  " + c.describe());
@@ -204,7 +214,7 @@ public final class LoadGuard {
         throw new Busy(checks);
     }
 
-    private String refusal(double maxLoad, double share, double drift) {
+    private String refusal(double maxLoad, double share, double drift, String own) {
         List<String> why = new ArrayList<>();
         if (maxLoad > rule.maxLoadDuring()) {
             why.add(String.format(Locale.ROOT, "load average reached %.2f > %s", maxLoad, num(rule.maxLoadDuring())));
@@ -214,6 +224,9 @@ public final class LoadGuard {
         }
         if (drift > rule.maxDrift()) {
             why.add(String.format(Locale.ROOT, "drift %.2f%% > %s", drift * 100, percent(rule.maxDrift())));
+        }
+        if (own != null) {
+            why.add(own);
         }
         return why.isEmpty() ? null : String.join(", ", why);
     }
@@ -236,18 +249,24 @@ public final class LoadGuard {
     }
 
     /**
-     * |median of the second half - median of the first half| / median of all; a slow drift (a
-     * neighbour starting up, a clock changing) shows here even when every sample looks plausible.
+     * The largest |median of a quarter - median of all| / median of all, over the series' four
+     * consecutive quarters: a slow drift (a neighbour starting up, a network still warming up,
+     * a clock changing) shows here even when every sample looks plausible.
      */
     public static double drift(double[] series) {
         if (series.length < 4) {
             throw new IllegalArgumentException("a drift check needs at least 4 repetitions, got " + series.length);
         }
-        int half = series.length / 2;
-        double first = median(Arrays.copyOfRange(series, 0, half));
-        double second = median(Arrays.copyOfRange(series, series.length - half, series.length));
         double all = median(series);
-        return all == 0 ? 0 : Math.abs(second - first) / all;
+        if (all == 0) {
+            return 0;
+        }
+        double worst = 0;
+        for (int q = 0; q < 4; q++) {
+            double[] part = Arrays.copyOfRange(series, q * series.length / 4, (q + 1) * series.length / 4);
+            worst = Math.max(worst, Math.abs(median(part) - all) / all);
+        }
+        return worst;
     }
 
     static double median(double[] values) {

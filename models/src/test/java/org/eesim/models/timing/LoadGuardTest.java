@@ -35,11 +35,13 @@ class LoadGuardTest {
     }
 
     @Test
-    void driftIsTheDifferenceOfTheHalvesMediansOverTheMedian() {
-        // halves' medians 1 and 2, overall median 1.5: 1 / 1.5
-        assertEquals(2 / 3.0, LoadGuard.drift(new double[] {1, 1, 1, 1, 2, 2, 2, 2}), 1e-15);
-        // odd length: the middle value belongs to neither half (3 and 3), so no drift
-        assertEquals(0, LoadGuard.drift(new double[] {3, 3, 100, 3, 3}), 0);
+    void driftIsTheWorstQuartersDistanceFromTheMedian() {
+        // quarters' medians 1, 1, 2, 2; overall median 1.5: 0.5 / 1.5
+        assertEquals(1 / 3.0, LoadGuard.drift(new double[] {1, 1, 1, 1, 2, 2, 2, 2}), 1e-15);
+        // a slow start confined to the first quarter (a network still warming up) is caught
+        assertEquals(4, LoadGuard.drift(new double[] {5, 5, 1, 1, 1, 1, 1, 1}), 1e-15);
+        // alternation within every quarter is noise, not drift
+        assertEquals(0, LoadGuard.drift(new double[] {10, 11, 10, 11, 10, 11, 10, 11}), 0);
         assertThrows(IllegalArgumentException.class, () -> LoadGuard.drift(new double[] {1, 2, 3}));
     }
 
@@ -92,12 +94,21 @@ class LoadGuardTest {
 
     @Test
     void aDriftingSeriesIsRefused() {
-        double[] drifting = {10, 10, 10, 10, 11, 11, 11, 11}; // halves 10 and 11: 1 / 10.5 = 9.5%
+        double[] drifting = {10, 10, 10, 10, 10, 10, 11, 11}; // last quarter 11, median 10: 10%
         double[] steady = {10, 11, 10, 11, 10, 11, 10, 11};
         LoadGuard.Busy busy = assertThrows(LoadGuard.Busy.class,
                 () -> guard(RULE).measure(() -> "x", v -> List.of(steady, drifting)));
-        assertEquals("drift 9.52% > 5%", busy.checks().get(0).refusal());
+        assertEquals("drift 10.00% > 5%", busy.checks().get(0).refusal());
         assertFalse(busy.checks().get(1).accepted());
+    }
+
+    @Test
+    void theCallersOwnCheckRefusesToo() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        LoadGuard.Outcome<Integer> o = guard(RULE).measure(runs::incrementAndGet, LoadGuardTest::none,
+                v -> v == 1 ? "first one disturbed" : null);
+        assertEquals(2, o.value());
+        assertEquals("first one disturbed", o.checks().get(0).refusal());
     }
 
     @Test
@@ -117,7 +128,7 @@ class LoadGuardTest {
         assertTrue(text.contains("must be <= 1.2 (polled every 5 s, waiting at most 300 s)"), text);
         assertTrue(text.contains("stay <= 2.2"), text);
         assertTrue(text.contains(">= 0.95 of the wall time"), text);
-        assertTrue(text.contains("within 5% of its median"), text);
+        assertTrue(text.contains("within 5% of its overall median"), text);
         assertTrue(text.contains("at most 3 attempts"), text);
     }
 }
