@@ -47,13 +47,9 @@ public final class Provenance {
                 + " pristine test image; samples are the raw repetitions; timing.csv has median and quartiles");
         p.put("hardware", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " logical CPUs, shared"
                 + " with other jobs");
-        p.put("threads", "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
-                + ", ai.djl.pytorch.num_interop_threads="
-                + System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+        p.put("threads", threads());
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
-        p.put("software", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion()
-                + " (CPU), Java " + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"));
+        p.put("software", software());
         p.put("run_seconds", String.format(Locale.ROOT, "%.0f", seconds));
         return p;
     }
@@ -87,15 +83,37 @@ public final class Provenance {
     }
 
     public static String cpuModel() {
+        return procField("/proc/cpuinfo", "model name", "unknown CPU");
+    }
+
+    /**
+     * The value after the colon of the first line of {@code file} (a /proc file) that starts with
+     * {@code key}; {@code missing} when there is none, with the reason when the file cannot be read.
+     */
+    public static String procField(String file, String key, String missing) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(key)) {
                     return line.substring(line.indexOf(':') + 1).trim();
                 }
             }
         } catch (IOException e) {
-            return "unknown CPU (" + e.getMessage() + ")";
+            return missing + " (" + e.getMessage() + ")";
         }
-        return "unknown CPU";
+        return missing;
+    }
+
+    /** The engine's thread settings, as every provenance records them. */
+    public static String threads() {
+        return "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
+                + ", ai.djl.pytorch.num_interop_threads="
+                + System.getProperty("ai.djl.pytorch.num_interop_threads", "default");
+    }
+
+    /** DJL, PyTorch, Java and the OS, as every provenance records them. */
+    public static String software() {
+        return "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion() + " (CPU), Java "
+                + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
     }
 }

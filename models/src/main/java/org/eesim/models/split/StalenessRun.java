@@ -230,13 +230,9 @@ public final class StalenessRun {
         p.put("hardware", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " logical CPUs, shared with other jobs");
         p.put("chunks", String.join("; ", ck.chunks()) + " (load 2 = both cores busy)");
-        p.put("threads", "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
-                + ", ai.djl.pytorch.num_interop_threads="
-                + System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+        p.put("threads", org.eesim.models.profile.Provenance.threads());
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
-        p.put("software", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion()
-                + " (CPU), Java " + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"));
+        p.put("software", org.eesim.models.profile.Provenance.software());
         p.put("run_seconds", String.format(Locale.ROOT, "%.0f", ck.seconds()));
         return p;
     }

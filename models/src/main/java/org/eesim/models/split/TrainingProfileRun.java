@@ -216,9 +216,7 @@ public final class TrainingProfileRun {
         p.put("data", source.name() + " (" + source.installHint() + "), sha256 " + source.sha256());
         p.put("hardware", StalenessRun.cpuModel() + ", " + machineCpus() + " logical CPUs, shared with other jobs");
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
-        p.put("software", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion()
-                + " (CPU), Java " + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"));
+        p.put("software", org.eesim.models.profile.Provenance.software());
         return p;
     }
 

@@ -254,13 +254,9 @@ public final class TimingRun {
         p.put("hardware", org.eesim.models.profile.Provenance.cpuModel() + ", "
                 + TimingDriver.onlineCpus() + " logical CPUs (this JVM on " + cpusAllowed() + "), shared with other"
                 + " jobs");
-        p.put("threads", "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
-                + ", ai.djl.pytorch.num_interop_threads="
-                + System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+        p.put("threads", org.eesim.models.profile.Provenance.threads());
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
-        p.put("software", "DJL " + Engine.getDjlVersion() + ", PyTorch " + Engine.getInstance().getVersion()
-                + " (CPU), Java " + System.getProperty("java.version") + " " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch"));
+        p.put("software", org.eesim.models.profile.Provenance.software());
     }
 
     private void write(Path dir, String name, NetSpec spec, Retime retime, List<ProfileWriter.LayerEntry> layers,
@@ -352,16 +348,7 @@ public final class TimingRun {
     }
 
     static String cpusAllowed() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Cpus_allowed_list:")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-        return "unknown";
+        return org.eesim.models.profile.Provenance.procField("/proc/self/status", "Cpus_allowed_list:", "unknown");
     }
 
     static String rel(Path p) {
