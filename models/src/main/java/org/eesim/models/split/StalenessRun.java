@@ -21,6 +21,7 @@ import org.eesim.models.data.DataSource;
 import org.eesim.models.data.ImageSet;
 import org.eesim.models.net.Backbones;
 import org.eesim.models.net.NetLayer;
+import org.eesim.models.profile.Provenance;
 
 /**
  * One staleness-accuracy measurement: a network split after one layer, trained for some epochs
@@ -227,12 +228,12 @@ public final class StalenessRun {
         p.put("seed", Long.toString(o.seed()));
         p.put("edge_updates", Long.toString(t.edgeUpdates()));
         p.put("max_staleness", Long.toString(t.maxStaleness()));
-        p.put("hardware", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+        p.put("hardware", Provenance.cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " logical CPUs, shared with other jobs");
         p.put("chunks", String.join("; ", ck.chunks()) + " (load 2 = both cores busy)");
-        p.put("threads", org.eesim.models.profile.Provenance.threads());
+        p.put("threads", Provenance.threads());
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
-        p.put("software", org.eesim.models.profile.Provenance.software());
+        p.put("software", Provenance.software());
         p.put("run_seconds", String.format(Locale.ROOT, "%.0f", ck.seconds()));
         return p;
     }
@@ -288,7 +289,4 @@ public final class StalenessRun {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static String cpuModel() {
-        return org.eesim.models.profile.Provenance.cpuModel();
-    }
 }

@@ -16,6 +16,7 @@ import org.eesim.models.data.DataSource;
 import org.eesim.models.data.ImageSet;
 import org.eesim.models.profile.LayerTimer;
 import org.eesim.models.profile.ProfileWriter;
+import org.eesim.models.profile.Provenance;
 import org.eesim.models.timing.LoadGuard;
 import org.eesim.models.train.NonFiniteException;
 
@@ -214,9 +215,9 @@ public final class TrainingProfileRun {
                 : guard.rule().describe());
         p.put("load_checks", outcome.describe());
         p.put("data", source.name() + " (" + source.installHint() + "), sha256 " + source.sha256());
-        p.put("hardware", StalenessRun.cpuModel() + ", " + machineCpus() + " logical CPUs, shared with other jobs");
+        p.put("hardware", Provenance.cpuModel() + ", " + machineCpus() + " logical CPUs, shared with other jobs");
         p.put("engine_isa", org.eesim.models.engine.EngineEnvironment.settings());
-        p.put("software", org.eesim.models.profile.Provenance.software());
+        p.put("software", Provenance.software());
         return p;
     }
 
@@ -262,7 +263,7 @@ public final class TrainingProfileRun {
         y.add("element_bytes: 4");
         y.add("layers: " + r.names().size());
         y.add("input_bytes: " + inputBytes);
-        String cpu = q(StalenessRun.cpuModel() + ", one PyTorch thread, DJL " + Engine.getDjlVersion() + " / PyTorch "
+        String cpu = q(Provenance.cpuModel() + ", one PyTorch thread, DJL " + Engine.getDjlVersion() + " / PyTorch "
                 + Engine.getInstance().getVersion());
         y.add("measured_on:");
         for (String column : List.of("edge_time_s", "cloud_time_s", "quantise_time_s", "edge_forward_time_s")) {
@@ -285,27 +286,16 @@ public final class TrainingProfileRun {
 
     /** The machine's logical CPUs (/proc/cpuinfo), not those this process is pinned to. */
     static int machineCpus() {
-        try {
-            return (int) Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor"))
-                    .count();
-        } catch (IOException e) {
-            return Runtime.getRuntime().availableProcessors();
-        }
+        return org.eesim.models.timing.TimingDriver.onlineCpus();
     }
 
     /** The CPUs this process may run on (/proc/self/status), e.g. "1" when pinned with taskset -c 1. */
     static String affinity() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Cpus_allowed_list:")) {
-                    String cpus = line.substring(line.indexOf(':') + 1).trim();
-                    boolean one = cpus.chars().allMatch(Character::isDigit);
-                    return (one ? "CPU " : "CPUs ") + cpus + " of the machine's " + machineCpus();
-                }
-            }
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
+        String cpus = Provenance.procField("/proc/self/status", "Cpus_allowed_list:", "unknown");
+        if (cpus.startsWith("unknown")) {
+            return cpus;
         }
-        return "unknown";
+        boolean one = cpus.chars().allMatch(Character::isDigit);
+        return (one ? "CPU " : "CPUs ") + cpus + " of the machine's " + machineCpus();
     }
 }
