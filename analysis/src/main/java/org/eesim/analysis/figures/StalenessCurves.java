@@ -96,7 +96,7 @@ public final class StalenessCurves {
                 if (!List.of(COLUMNS).stream().allMatch(csv::hasColumn) || csv.rows().isEmpty()) {
                     continue; // not a split-train curve
                 }
-                runs.add(run(CsvFile.read(f, COLUMNS)));
+                runs.add(run(csv));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);

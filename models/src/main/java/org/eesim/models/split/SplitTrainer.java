@@ -107,18 +107,6 @@ public final class SplitTrainer implements AutoCloseable {
         cloud = cloudModel.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(cloudOptimizer));
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
-    public Block edgeBlock() {
-        return edgeBlock;
-    }
-
-    public Block cloudBlock() {
-        return cloudBlock;
-    }
-
     /** The features' shape for the input shape given at construction (batch axis first). */
     public Shape featureShape() {
         return featureShape;
@@ -146,9 +134,6 @@ public final class SplitTrainer implements AutoCloseable {
 
     /** Wall time of each stage of the last {@link #step}, in nanoseconds. */
     public record Times(long edgeForward, long send, long cloud, long edgeBackward) {
-        public long edge() {
-            return edgeForward + edgeBackward;
-        }
     }
 
     /** The stages of the last step (the edge's backward: every replay it ran, none while filling). */

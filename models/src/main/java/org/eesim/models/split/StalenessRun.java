@@ -22,6 +22,7 @@ import org.eesim.models.data.ImageSet;
 import org.eesim.models.net.Backbones;
 import org.eesim.models.net.NetLayer;
 import org.eesim.models.profile.Provenance;
+import org.eesim.models.train.ExitTrainer;
 
 /**
  * One staleness-accuracy measurement: a network split after one layer, trained for some epochs
@@ -134,7 +135,7 @@ public final class StalenessRun {
             List<String> rows, double before, long started) throws IOException {
         // seeded per epoch (dropout masks, batch order), so a resumed run equals an unbroken one
         Engine.getInstance().setRandomSeed((int) (o.seed() * 1009 + epoch));
-        int[] order = permutation(train.size(), new SplittableRandom(o.seed() * 1_000_003L + epoch));
+        int[] order = ExitTrainer.permutation(train.size(), new SplittableRandom(o.seed() * 1_000_003L + epoch));
         double lossSum = 0;
         long right = 0;
         int batches = (train.size() + o.batchSize() - 1) / o.batchSize();
@@ -253,7 +254,7 @@ public final class StalenessRun {
         if (n >= all.size()) {
             return all;
         }
-        int[] order = permutation(all.size(), new SplittableRandom(seed ^ 0x5eed));
+        int[] order = ExitTrainer.permutation(all.size(), new SplittableRandom(seed ^ 0x5eed));
         float[][] images = new float[n][];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -277,9 +278,6 @@ public final class StalenessRun {
         return flat;
     }
 
-    static int[] permutation(int n, SplittableRandom random) {
-        return org.eesim.models.train.ExitTrainer.permutation(n, random);
-    }
 
     private static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;

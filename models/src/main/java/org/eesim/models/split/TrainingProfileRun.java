@@ -205,9 +205,7 @@ public final class TrainingProfileRun {
                 + " running statistics (what moves when the split moves), fp32");
         p.put("sum_check", sumCheck(r));
         p.put("timing", o.warmup() + " warm-up + " + o.repetitions() + " repetitions per split; one PyTorch thread"
-                + " (ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "default")
-                + ", ai.djl.pytorch.num_interop_threads="
-                + System.getProperty("ai.djl.pytorch.num_interop_threads", "default") + "), CPU affinity "
+                + " (" + Provenance.threads() + "), CPU affinity "
                 + affinity() + "; both tiers on this one CPU: a scenario scales them by its tiers' speeds");
         p.put("drift_series", "the series the load rule checks for drift here: each split's per-repetition total"
                 + " (edge + cloud), the unsplit step, and the per-repetition sum over layers.csv");
