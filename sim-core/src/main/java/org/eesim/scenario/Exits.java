@@ -19,6 +19,8 @@ public final class Exits {
     private final boolean[] enabled;
     private final double[] threshold;
     private final double defaultThreshold;
+    /** Every side exit disabled (and there is one): see {@link #noneEnabled}. */
+    private final boolean noneEnabled;
 
     /** The rule over side exits named {@code sideExitNames} (branch order); the final exit comes after them. */
     public Exits(ExitRule rule, List<String> sideExitNames) {
@@ -31,6 +33,11 @@ public final class Exits {
             enabled[b] = rule.enabled(sideExitNames.get(b));
             threshold[b] = rule.thresholdOf(sideExitNames.get(b));
         }
+        boolean any = false;
+        for (boolean e : enabled) {
+            any |= e;
+        }
+        this.noneEnabled = sideExits > 0 && !any;
     }
 
     public static Exits of(ExitRule rule, Profile profile) {
@@ -47,12 +54,7 @@ public final class Exits {
      * to the final exit, whose tabulated accuracy is of the inputs the branches left, so unknown.
      */
     public boolean noneEnabled() {
-        for (boolean e : enabled) {
-            if (e) {
-                return false;
-            }
-        }
-        return sideExits > 0;
+        return noneEnabled;
     }
 
     /** The threshold of exits without one of their own (the rate table's row). */

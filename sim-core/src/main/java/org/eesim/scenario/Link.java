@@ -57,9 +57,4 @@ public record Link(double bandwidthBps, double delaySeconds, boolean shared, dou
     public double serialisationSeconds(long bytes) {
         return bytes * 8.0 / bandwidthBps;
     }
-
-    /** Seconds to send a message of {@code payload} bytes with its framing at the nominal rate, the bucket empty. */
-    public double wireSeconds(double payload, boolean answer) {
-        return framing.wireBytes(payload, !answer) * 8.0 / bandwidthBps;
-    }
 }

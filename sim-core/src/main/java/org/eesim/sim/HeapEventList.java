@@ -55,11 +55,6 @@ final class HeapEventList implements EventListInterface<Double> {
         return size == 0 ? null : heap[0];
     }
 
-    /** The time of {@link #first()}, unboxed; call only when the list is not empty. */
-    double firstTime() {
-        return time[0];
-    }
-
     /**
      * Small enough to be inlined into the simulator's loop (the sift is a call of its own): when
      * the sift was part of it, the JIT compiled it as one big method and called it per event.
