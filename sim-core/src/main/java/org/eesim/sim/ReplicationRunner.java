@@ -26,6 +26,11 @@ public final class ReplicationRunner {
                           Map<Double, Double> latencyDistribution, long births) {
     }
 
+    /** The quantiles of {@link Outcome#latencyDistribution} (distribution.csv), in order; a copy. */
+    public static double[] distributionQuantiles() {
+        return Metrics.QUANTILES.clone();
+    }
+
     public static Outcome run(Scenario scenario, int replication) {
         return run(scenario, replication, scenario.run().seed());
     }

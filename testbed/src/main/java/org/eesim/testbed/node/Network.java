@@ -47,16 +47,6 @@ public final class Network implements AutoCloseable {
      */
     public record Pass(int exit, int predicted, double confidence, float[] output, long[] outputShape,
                        long[] layerNanos, long[] branchNanos) {
-        public long computeNanos() {
-            long s = 0;
-            for (long v : layerNanos) {
-                s += v;
-            }
-            for (long v : branchNanos) {
-                s += v;
-            }
-            return s;
-        }
     }
 
     private final Model model;
@@ -100,11 +90,6 @@ public final class Network implements AutoCloseable {
 
     public int branches() {
         return block.branchAfter().size();
-    }
-
-    /** Output shape (per sample) of layer {@code k} (1-based); layer 0 is the input. */
-    public long[] shapeAfter(int k, long[] input) {
-        return k == 0 ? input.clone() : block.layers().get(k - 1).outputShape();
     }
 
     /**

@@ -168,11 +168,6 @@ public final class Deployment implements AutoCloseable {
         }
     }
 
-    /** The delay a link's relay adds (fixed when the deployment starts). */
-    public double delayOf(String name) {
-        return shaped.get(name)[1];
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {

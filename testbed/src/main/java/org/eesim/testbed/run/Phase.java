@@ -34,7 +34,6 @@ final class Phase {
         Setup s = new Setup(st.devices(), ratePerSecond / st.devices(), st.mix(), st.cut1(), st.cut2(),
                 st.layers(), rule, st.links(), st.shares(), warmup, seconds, st.edge(), st.cloud());
         TestbedRunner.configure(d, s);
-        Phase p = new Phase();
         Map<String, Long> before = counters(d);
         CpuWatch watch = new CpuWatch(d.pids());
         Path rows = dir.resolve(name + ".csv");

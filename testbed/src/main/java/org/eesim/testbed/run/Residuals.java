@@ -3,7 +3,6 @@ package org.eesim.testbed.run;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eesim.profile.Profile;
 import org.eesim.scenario.Framing;
@@ -242,9 +241,5 @@ final class Residuals {
             o.put("n", s.length);
             return o;
         }
-    }
-
-    static String describe(Map<String, Object> setting) {
-        return String.format(Locale.ROOT, "%s", setting.get("per_message"));
     }
 }

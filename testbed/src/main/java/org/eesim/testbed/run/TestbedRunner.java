@@ -31,8 +31,8 @@ import org.eesim.yaml.ProblemsException;
  */
 public final class TestbedRunner {
 
-    /** The simulator's quantiles for distribution.csv (sim-core's Metrics.QUANTILES): every percent and the tail. */
-    static final double[] QUANTILES = quantiles();
+    /** The simulator's quantiles for distribution.csv: every percent and the tail, in sim-core's order. */
+    static final double[] QUANTILES = ReplicationRunner.distributionQuantiles();
 
     private final TestbedFile tf;
     private final PrintStream out;
@@ -40,18 +40,6 @@ public final class TestbedRunner {
     public TestbedRunner(TestbedFile tf, PrintStream out) {
         this.tf = tf;
         this.out = out;
-    }
-
-    private static double[] quantiles() {
-        double[] q = new double[105];
-        for (int i = 0; i <= 100; i++) {
-            q[i] = i / 100.0;
-        }
-        q[101] = 0.995;
-        q[102] = 0.999;
-        q[103] = 0.9995;
-        q[104] = 0.9999;
-        return q;
     }
 
     /** Makes the file's weights and traces profile when missing. */
