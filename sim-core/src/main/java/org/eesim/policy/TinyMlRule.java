@@ -59,7 +59,8 @@ public final class TinyMlRule {
 
     /**
      * The published code's cost of its choice {@code r} (as {@link #published} returns it: m-1 is
-     * device only), with its indexing and rounding.
+     * device only), with its indexing and rounding: the cost that won, so for 0 the cheaper of
+     * edge only and mixed at 0, which both report 0.
      */
     public static double publishedCost(double v, double[] tDev, double[] tEdge, long[] sizes, int r) {
         int n = tDev.length - 1;
@@ -67,8 +68,9 @@ public final class TinyMlRule {
         if (r == n) {
             return round3(sum(tDev, 0, n + 1));
         }
-        return r == 0 ? round3(sizes[0] / speed + sum(tEdge, 0, n + 1))
-                : round3(sum(tDev, 0, r) + sizes[r + 1] / speed + sum(tEdge, r, n));
+        double mixed = round3(sum(tDev, 0, r) + sizes[r + 1] / speed + sum(tEdge, r, n));
+        // 0 is both edge only and mixed at 0, which replaces it when strictly cheaper
+        return r == 0 ? Math.min(round3(sizes[0] / speed + sum(tEdge, 0, n + 1)), mixed) : mixed;
     }
 
     private static double sum(double[] t, int from, int to) {

@@ -122,4 +122,19 @@ class TinyMlReproductionTest {
         // v = 5: edge only 22; mixed 10 + 2 + 1 = 13; device 20 -> mixed at 1
         assertEquals(1, TinyMlRule.stated(5, dev, edge, sizes));
     }
+
+    @Test
+    void publishedCostIsTheCostThatWon() {
+        // three layers: dev 10, 10, 10; edge 1, 1, 1; sizes S0 = 100, S1 = 10, S2 = 50; v = 1.
+        // Published indexing: edge only 100 + 3 = 103; mixed at 0 sends S1: 0 + 10 + (1 + 1) = 12,
+        // cheaper, and also reports 0; mixed at 1: 10 + 50 + 1 = 61; device only 30 -> 0 at 12
+        double[] dev = {10, 10, 10};
+        double[] edge = {1, 1, 1};
+        long[] sizes = {100, 10, 50};
+        assertEquals(0, TinyMlRule.published(1, dev, edge, sizes));
+        assertEquals(12, TinyMlRule.publishedCost(1, dev, edge, sizes, 0), 1e-12);
+        // v = 0.05: edge only 2003, mixed at 0: 202, mixed at 1: 1011, device only 30 -> device (2) at 30
+        assertEquals(2, TinyMlRule.published(0.05, dev, edge, sizes));
+        assertEquals(30, TinyMlRule.publishedCost(0.05, dev, edge, sizes, 2), 1e-12);
+    }
 }
