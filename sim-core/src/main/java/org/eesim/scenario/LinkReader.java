@@ -54,7 +54,7 @@ final class LinkReader {
                     Units.Kind.TIME) + "): each transfer's delay is uniform in [delay - jitter, delay + jitter]");
         }
         Boolean shared = f.bool("shared", true);
-        Long burst = bytes(f, "burst", 0L);
+        Long burst = f.wholeBytes("burst", 0L);
         if (burst != null && burst > 0 && varies) {
             problems.add(f.node("burst"), "a token bucket (burst) is modelled on a constant rate only, not with "
                     + (f.has("bandwidth_trace") ? "bandwidth_trace" : "bandwidth_markov"));
@@ -66,19 +66,6 @@ final class LinkReader {
         return new Link(bandwidth, delay, shared, jitter, variation, burst, framing);
     }
 
-    /** A size in whole bytes >= 0 (or {@code absent}); null after reporting a bad one. */
-    private Long bytes(Fields f, String key, Long absent) {
-        Double v = f.quantity(key, Units.Kind.SIZE, absent == null ? null : absent.doubleValue());
-        if (v == null) {
-            return null;
-        }
-        if (!(v >= 0) || v != Math.rint(v) || v > 1e15) {
-            problems.add(f.node(key), key + " must be a whole number of bytes >= 0, got " + f.node(key).describe());
-            return null;
-        }
-        return Math.round(v);
-    }
-
     /** {@code framing: {message, packet, mss}} ({@link Framing}); none when absent. */
     private Framing framing(YamlNode node) {
         if (node == null) {
@@ -86,9 +73,9 @@ final class LinkReader {
         }
         int before = problems.size();
         Fields f = Fields.of(node, problems, "message", "packet", "mss");
-        Long message = bytes(f, "message", 0L);
-        Long packet = bytes(f, "packet", 0L);
-        Long mss = bytes(f, "mss", 0L);
+        Long message = f.wholeBytes("message", 0L);
+        Long packet = f.wholeBytes("packet", 0L);
+        Long mss = f.wholeBytes("mss", 0L);
         if (mss != null && packet != null && packet > 0 && mss == 0) {
             f.problem("a per-packet overhead needs mss, the payload bytes per packet (1448 B for TCP with"
                     + " timestamps over a 1500 B MTU)");

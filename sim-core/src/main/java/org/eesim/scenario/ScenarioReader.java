@@ -375,11 +375,8 @@ public final class ScenarioReader {
         }
         int before = problems.size();
         Fields f = Fields.of(node, problems, "bytes");
-        Double bytes = f.quantity("bytes", org.eesim.units.Units.Kind.SIZE);
-        if (bytes != null && (!(bytes >= 0) || bytes != Math.rint(bytes) || bytes > 1e15)) {
-            problems.add(f.node("bytes"), "bytes must be a whole number of bytes >= 0, got " + f.node("bytes").describe());
-        }
-        return problems.size() > before || f.mapping() == null || bytes == null ? null : new Answer(Math.round(bytes));
+        Long bytes = f.wholeBytes("bytes", null);
+        return problems.size() > before || f.mapping() == null || bytes == null ? null : new Answer(bytes);
     }
 
     private Placement placement(YamlNode node) {

@@ -176,6 +176,22 @@ public final class Fields {
         return n == null ? absent : Values.quantity(n, kind, problems);
     }
 
+    /**
+     * A size in whole bytes {@code >= 0}; {@code absent} (may be {@code null}: required) when the key
+     * is absent; {@code null} after reporting a bad one.
+     */
+    public Long wholeBytes(String key, Long absent) {
+        Double v = absent == null ? quantity(key, Units.Kind.SIZE) : quantity(key, Units.Kind.SIZE, absent.doubleValue());
+        if (v == null) {
+            return null;
+        }
+        if (!(v >= 0) || v != Math.rint(v) || v > 1e15) {
+            problems.add(node(key), key + " must be a whole number of bytes >= 0, got " + node(key).describe());
+            return null;
+        }
+        return Math.round(v);
+    }
+
     /** One of {@code options}; {@code absent} (may be {@code null}: required) when the key is absent. */
     public String choice(String key, List<String> options, String what, String absent) {
         YamlNode n = absent == null ? required(key) : node(key);
