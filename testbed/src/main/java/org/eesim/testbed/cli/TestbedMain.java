@@ -132,6 +132,10 @@ public final class TestbedMain implements Callable<Integer> {
             }
             List<String> misses = c.misses(check.get(0), check.get(1));
             misses.forEach(m -> System.out.println("outside the tolerance: " + m));
+            if (!misses.isEmpty()) {
+                c.disturbances().forEach(m -> System.out.println("busy machine: " + m
+                        + "; measure on a quiet machine before reading a miss as the model's"));
+            }
             System.out.println(misses.isEmpty() ? "agreement within the tolerances (mean " + check.get(0) + ", p95 "
                     + check.get(1) + ")" : misses.size() + " point(s) outside the tolerances");
             return misses.isEmpty() ? 0 : 5;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eesim.profile.Profile;
 import org.eesim.sweep.Point;
@@ -91,9 +92,7 @@ public final class Calibrator {
             for (double bw : uplinks) {
                 Map<String, double[]> links = new LinkedHashMap<>(base.links());
                 links.put("uplink", new double[] {bw, base.links().get("uplink")[1]});
-                Setup st = new Setup(base.devices(), base.ratePerDevice(), Map.of("pristine", 1.0), base.cut1(),
-                        base.cut2(), base.layers(), base.rule(), links, base.shares(), base.warmupSeconds(),
-                        base.durationSeconds(), base.edge(), base.cloud());
+                Setup st = base.withMix(Map.of("pristine", 1.0)).withLinks(links);
                 String tag = Units.format(bw, Units.Kind.BITRATE).replace(" ", "");
                 Map<String, double[]> probed = new LinkedHashMap<>();
                 Phase a;
@@ -143,9 +142,9 @@ public final class Calibrator {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "eesim-testbed-calibration/1");
         Object measured = reanalyse ? CalibratedProfile.read(outDir.resolve("calibration.yaml")).get("measured") : null;
-        doc.put("measured", measured != null ? measured : Map.of("started", started, "finished", Instant.now().toString(),
+        doc.put("measured", measured != null ? measured : Residuals.ordered("started", started, "finished", Instant.now().toString(),
                 "load_average_before", load0, "load_average_after", TestbedRunner.loadAverage(),
-                "cpus", tf.cpus(), "encoding", tf.encoding(), "files", files.stream().map(f -> f.file().toString()).toList(),
+                "cpus", new TreeMap<>(tf.cpus()), "encoding", tf.encoding(), "files", files.stream().map(f -> f.file().toString()).toList(),
                 "rate", Units.format(tf.calibration().rate(), Units.Kind.RATE),
                 "duration_per_phase", Units.format(tf.calibration().seconds(), Units.Kind.TIME)));
         if (reanalyse) {
@@ -164,7 +163,7 @@ public final class Calibrator {
 
     /**
      * A phase measured again (after a pause) while other work on the machine took more CPU than
-     * the file's {@code foreign_cpu_limit}, as a validation run is ({@link TestbedRunner#measure}),
+     * the file's {@code foreign_cpu_limit}, as a validation run is ({@link TestbedRunner#undisturbed}),
      * at most {@link TestbedRunner#TRIES} times; the last try is kept whatever it read (its
      * {@code other_processes_cores} in calibration.yaml says how disturbed it was). A calibration
      * made while other processes take a core inflates every per-message cost (a CI check's, under
@@ -172,22 +171,10 @@ public final class Calibrator {
      * record) and with it every simulated latency.
      */
     Phase undisturbed(String what, double limit, double pauseSeconds, PhaseRun run) throws IOException {
-        for (int t = 1; ; t++) {
+        return TestbedRunner.undisturbed(out, "[calibrate] " + what, limit, pauseSeconds, () -> {
             Phase p = run.run();
-            double foreign = p.bytes.getOrDefault("foreign_millicores", 0L) / 1000.0;
-            if (foreign <= limit || t == TestbedRunner.TRIES) {
-                return p;
-            }
-            out.printf(Locale.ROOT, "[calibrate] %s not kept: other processes took %.2f cores meanwhile (limit %.2f);"
-                    + " again in %.0f s (try %d of %d)%n", what, foreign, limit,
-                    pauseSeconds, t + 1, TestbedRunner.TRIES);
-            try {
-                Thread.sleep(Math.round(pauseSeconds * 1000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        }
+            return new TestbedRunner.Try<>(p, p.bytes.getOrDefault("foreign_millicores", 0L) / 1000.0);
+        });
     }
 
     /** Every branch at threshold {@code t} (0: the first answers; 2: none does, all are timed). */
@@ -224,7 +211,7 @@ public final class Calibrator {
         double wire = payload + PACKET * Math.ceil(payload / MSS);
         double rate = (wire - tf.burstBytes()) * 8 / (rttBig - rtt0);
         out.printf(Locale.ROOT, "[calibrate]   %s side: delay %.3f ms (round trip %.3f ms), rate %s for %s nominal%n",
-                from, rtt0 / 2 * 1e3, rtt0 * 1e3, Units.format(rate, Units.Kind.BITRATE),
+                from, rtt0 / 2 * 1e3, rtt0 * 1e3, Units.format(Math.round(rate / 100.0) * 100.0, Units.Kind.BITRATE),
                 Units.format(nominalBps, Units.Kind.BITRATE));
         return new double[] {rtt0 / 2, rate, rtt0};
     }

@@ -1,5 +1,6 @@
 package org.eesim.testbed.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eesim.results.RunFolder;
 import org.eesim.runner.SweepRunner;
+import org.eesim.sweep.Point;
 import org.eesim.sweep.SweepPlan;
 import org.eesim.yaml.ProblemsException;
 
@@ -32,6 +34,7 @@ public final class Comparison {
     private final Path root;
     private final PrintStream out;
     private final List<Row> rows = new ArrayList<>();
+    private final List<String> disturbed = new ArrayList<>();
 
     public Comparison(List<TestbedFile> files, Path root, PrintStream out) {
         this.files = List.copyOf(files);
@@ -52,6 +55,7 @@ public final class Comparison {
         Path dir = root.resolve("comparison" + (tag.isEmpty() ? "" : "-" + tag));
         Files.createDirectories(dir);
         rows.clear();
+        disturbed.clear();
         // which measured and simulated folders each file's rows come from (testbed/figures.sh draws them)
         StringBuilder folders = new StringBuilder("file,measured,simulated\n");
         for (TestbedFile tf : files) {
@@ -72,7 +76,7 @@ public final class Comparison {
                     .append(simPlan.folder().toAbsolutePath()).append('\n');
             Map<Integer, Map<String, double[]>> m = summary(measured.resolve("summary.csv"));
             Map<Integer, Map<String, double[]>> s = summary(simPlan.folder().resolve("summary.csv"));
-            List<Map<String, String>> swept = points(measured.resolve("points.csv"));
+            noteDisturbances(tf, m);
             for (int p : m.keySet()) {
                 Map<String, double[]> v = new LinkedHashMap<>();
                 for (var e : m.get(p).entrySet()) {
@@ -85,7 +89,9 @@ public final class Comparison {
                 Map<String, String> setting = new LinkedHashMap<>();
                 setting.put("uplink", org.eesim.units.Units.format(
                         measuredPlan.points().get(p).scenario().links().uplink().bandwidthBps(), org.eesim.units.Units.Kind.BITRATE));
-                setting.putAll(swept.get(p));
+                for (Point.Assignment a : measuredPlan.points().get(p).assignments()) {
+                    setting.put(a.key(), a.value());
+                }
                 rows.add(new Row(tf.file().getFileName().toString(), p, setting, v));
             }
         }
@@ -118,6 +124,35 @@ public final class Comparison {
         return out;
     }
 
+    /**
+     * What ran while other processes took more CPU than the testbed file allows (the calibration's
+     * phases, the measured points' replications on average), found by the last {@link #run}: a
+     * miss there says the machine was busy, not that the model is wrong.
+     */
+    public List<String> disturbances() {
+        return List.copyOf(disturbed);
+    }
+
+    private void noteDisturbances(TestbedFile tf, Map<Integer, Map<String, double[]>> measured) throws IOException {
+        double limit = tf.foreignCpuLimit();
+        Path calibration = tf.calibration().out().resolve("calibration.yaml");
+        if (Files.isRegularFile(calibration)) {
+            for (JsonNode v : CalibratedProfile.read(calibration).findValues("other_processes_cores")) {
+                if (v.asDouble() > limit) {
+                    disturbed.add(String.format(Locale.ROOT, "the calibration %s: a phase ran while other processes took"
+                            + " %.2f cores (limit %.2f)", calibration, v.asDouble(), limit));
+                }
+            }
+        }
+        measured.forEach((p, metrics) -> {
+            double[] f = metrics.get("testbed.foreign_cpu");
+            if (f != null && f[0] > limit) {
+                disturbed.add(String.format(Locale.ROOT, "%s point %d: other processes took %.2f cores on average over"
+                        + " its replications (limit %.2f)", tf.file().getFileName(), p, f[0], limit));
+            }
+        });
+    }
+
     /** point -> metric -> {mean, ci_low, ci_high} of a summary.csv. */
     static Map<Integer, Map<String, double[]>> summary(Path csv) throws IOException {
         Map<Integer, Map<String, double[]>> m = new LinkedHashMap<>();
@@ -129,45 +164,6 @@ public final class Comparison {
         }
         return m;
     }
-
-    /** Each point's swept values as written (points.csv), keys without SI columns. */
-    static List<Map<String, String>> points(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        String[] header = lines.get(0).split(",");
-        List<Map<String, String>> out = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = cells(line);
-            Map<String, String> p = new LinkedHashMap<>();
-            for (int i = 1; i < header.length - 1; i++) {
-                if (!header[i].matches(".*_(bps|s|B|per_s|W|J)$")) {
-                    p.put(header[i], cells.get(i));
-                }
-            }
-            out.add(p);
-        }
-        return out;
-    }
-
-    private static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : line.toCharArray()) {
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
-                out.add(b.toString());
-                b.setLength(0);
-            } else {
-                b.append(ch);
-            }
-        }
-        out.add(b.toString());
-        return out;
-    }
-
-    static final List<String> METRICS = List.of("latency.mean", "latency.p50", "latency.p95", "latency.p99",
-            "offload.edge_to_cloud", "exit.b1", "exit.b2", "exit.b3", "exit.final", "util.uplink", "util.edge");
 
     private static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder("file,point,setting,metric,measured,measured_ci_low,measured_ci_high,"

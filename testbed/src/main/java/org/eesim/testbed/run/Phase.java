@@ -31,23 +31,12 @@ final class Phase {
 
     static Phase run(Deployment d, Setup st, Map<String, Object> rule, double ratePerSecond, double warmup,
                      double seconds, long seed, Path dir, String name, double drain) throws IOException {
-        Setup s = new Setup(st.devices(), ratePerSecond / st.devices(), st.mix(), st.cut1(), st.cut2(),
-                st.layers(), rule, st.links(), st.shares(), warmup, seconds, st.edge(), st.cloud());
+        Setup s = st.withRun(ratePerSecond, rule, warmup, seconds);
         TestbedRunner.configure(d, s);
         Map<String, Long> before = counters(d);
         CpuWatch watch = new CpuWatch(d.pids());
         Path rows = dir.resolve(name + ".csv");
-        Map<String, Object> run = new LinkedHashMap<>(rule);
-        run.put("nodes", s.devices());
-        run.put("rate", s.ratePerDevice());
-        run.put("warmup_s", warmup);
-        run.put("duration_s", seconds);
-        run.put("seed", seed);
-        run.put("from", s.cut1());
-        run.put("url", "http://127.0.0.1:" + Layout.RELAY_HTTP + "/infer");
-        run.put("mix", s.mix());
-        run.put("out", rows.toString());
-        run.put("drain_s", drain);
+        Map<String, Object> run = s.deviceRun(seed, rows, drain);
         d.child("device").call("run", run, warmup + seconds + drain + 60);
         Map<String, Long> after = counters(d);
         StringBuilder counted = new StringBuilder();

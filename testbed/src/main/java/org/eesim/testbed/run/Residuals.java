@@ -55,13 +55,13 @@ final class Residuals {
         double wReq = upFraming.wireBytes(payload, true);
         double wAns = upFraming.wireBytes(answer, false);
         s.put("uplink", link(rUp, dUp, burst, message));
-        s.put("answer", Map.of("bytes", Units.format(answer, Units.Kind.SIZE)));
+        s.put("answer", ordered("bytes", Units.format(answer, Units.Kind.SIZE)));
         // the interfaces' counters: the messages and TCP's acknowledgements (sent at other times)
-        evidence.put("uplink_bytes_per_request", Map.of("request_on_the_wire", round(wReq, 1),
+        evidence.put("uplink_bytes_per_request", ordered("request_on_the_wire", round(wReq, 1),
                 "answer_on_the_wire", round(wAns, 1), "counted_forward", round(a.bytes.get("uplink.forward")
                         / (double) a.sent, 1), "counted_back", round(a.bytes.get("uplink.back") / (double) a.sent, 1),
                 "payload", payload));
-        evidence.put("uplink_probe", Map.of("delay_ms", round(dUp * 1e3, 4), "rate_bps", Math.round(rUp),
+        evidence.put("uplink_probe", ordered("delay_ms", round(dUp * 1e3, 4), "rate_bps", Math.round(rUp),
                 "round_trip_ms", round(probed.get("uplink")[2] * 1e3, 4)));
         double sUp = Math.max(0, wReq - burst) * 8 / rUp;
         double sDown = Math.max(0, wAns - burst) * 8 / rUp;
@@ -88,7 +88,7 @@ final class Residuals {
         Map<String, Object> per = new LinkedHashMap<>();
         per.put("device", cost(deviceTotal));
         per.put("edge", cost(edge));
-        evidence.put("phase_A", Map.of("requests", a.requests.size(), "isolated", up.n(),
+        evidence.put("phase_A", ordered("requests", a.requests.size(), "isolated", up.n(),
                 "other_processes_cores", a.bytes.getOrDefault("foreign_millicores", -1000L) / 1000.0,
                 "device_lag_ms", lag.ms(), "uplink_residual_ms", up.ms(), "downlink_residual_ms", down.ms(),
                 "edge_handling_ms", edge.ms()));
@@ -104,11 +104,11 @@ final class Residuals {
             double wT = wanFraming.wireBytes(tensor, true);
             double wTa = wanFraming.wireBytes(wanAnswer, false);
             s.put("wan", link(rW, dW, burst, wanMessage));
-            evidence.put("wan_bytes_per_request", Map.of("request_on_the_wire", round(wT, 1),
+            evidence.put("wan_bytes_per_request", ordered("request_on_the_wire", round(wT, 1),
                     "answer_on_the_wire", round(wTa, 1), "counted_forward", round(b.bytes.get("wan.forward")
                             / (double) b.sent, 1), "counted_back", round(b.bytes.get("wan.back") / (double) b.sent, 1),
                     "payload", tensor));
-            evidence.put("wan_probe", Map.of("delay_ms", round(dW * 1e3, 4), "rate_bps", Math.round(rW),
+            evidence.put("wan_probe", ordered("delay_ms", round(dW * 1e3, 4), "rate_bps", Math.round(rW),
                     "round_trip_ms", round(probed.get("wan")[2] * 1e3, 4)));
             double sW = Math.max(0, wT - burst) * 8 / rW;
             double sWa = Math.max(0, wTa - burst) * 8 / rW;
@@ -136,7 +136,7 @@ final class Residuals {
                 cloudTotal.add(x1 + x2 + x3 + x4 - edge.mean());
             }
             per.put("cloud", cost(cloudTotal));
-            evidence.put("phase_B", Map.of("requests", b.requests.size(), "isolated", wu.n(),
+            evidence.put("phase_B", ordered("requests", b.requests.size(), "isolated", wu.n(),
                     "other_processes_cores", b.bytes.getOrDefault("foreign_millicores", -1000L) / 1000.0,
                     "wan_residual_ms", wu.ms(), "wan_back_residual_ms", wd.ms(), "cloud_handling_ms", cloud.ms(),
                     "edge_handling_when_forwarding_ms", fwd.ms()));
@@ -151,7 +151,7 @@ final class Residuals {
         l.put("bandwidth", Units.format(Math.round(rate), Units.Kind.BITRATE));
         l.put("delay", Units.format(Math.round(delay * 1e6) / 1e6, Units.Kind.TIME));
         l.put("burst", Units.format(burst, Units.Kind.SIZE));
-        l.put("framing", Map.of("message", Units.format(message, Units.Kind.SIZE),
+        l.put("framing", ordered("message", Units.format(message, Units.Kind.SIZE),
                 "packet", Units.format(Calibrator.PACKET, Units.Kind.SIZE), "mss", Units.format(Calibrator.MSS, Units.Kind.SIZE)));
         return l;
     }
@@ -241,5 +241,14 @@ final class Residuals {
             o.put("n", s.length);
             return o;
         }
+    }
+
+    /** A mapping in the order written ({@code Map.of} iterates in an order that changes between runs). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package org.eesim.testbed.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,40 @@ public record Setup(int devices, double ratePerDevice, Map<String, Double> mix, 
         return new Setup(s.tiers().device().count(), rate, s.workload().mix(), cut1, cut2, n,
                 rule(s.exitRule(), prof), links, shares, warmup, length, s.tiers().hasEdge(),
                 s.tiers().hasCloud());
+    }
+
+    /** This point on links of other rates or delays. */
+    Setup withLinks(Map<String, double[]> other) {
+        return new Setup(devices, ratePerDevice, mix, cut1, cut2, layers, rule, other, shares, warmupSeconds,
+                durationSeconds, edge, cloud);
+    }
+
+    /** This point with images of another mix of conditions. */
+    Setup withMix(Map<String, Double> other) {
+        return new Setup(devices, ratePerDevice, other, cut1, cut2, layers, rule, links, shares, warmupSeconds,
+                durationSeconds, edge, cloud);
+    }
+
+    /** This point's deployment driven otherwise: {@code ratePerSecond} from all devices, another rule, run length. */
+    Setup withRun(double ratePerSecond, Map<String, Object> otherRule, double warmup, double seconds) {
+        return new Setup(devices, ratePerSecond / devices, mix, cut1, cut2, layers, otherRule, links, shares, warmup,
+                seconds, edge, cloud);
+    }
+
+    /** The device fleet's {@code run} call: this point's arrivals and rule, its rows into {@code out}. */
+    Map<String, Object> deviceRun(long seed, Path out, double drainSeconds) {
+        Map<String, Object> run = new LinkedHashMap<>(rule);
+        run.put("nodes", devices);
+        run.put("rate", ratePerDevice);
+        run.put("warmup_s", warmupSeconds);
+        run.put("duration_s", durationSeconds);
+        run.put("seed", seed);
+        run.put("from", cut1);
+        run.put("url", "http://127.0.0.1:" + Layout.RELAY_HTTP + "/infer");
+        run.put("mix", mix);
+        run.put("out", out.toString());
+        run.put("drain_s", drainSeconds);
+        return run;
     }
 
     private static void check(String name, TierSpec t, boolean server, List<String> no, Map<String, Double> shares) {

@@ -164,8 +164,7 @@ public final class TestbedRunner {
         out.printf(Locale.ROOT, "[testbed] warming up the deployment: %.0f s at %.0f/s%n", tf.warmupSeconds(), WARMUP_RATE);
         Map<String, double[]> wide = new LinkedHashMap<>();
         st.links().forEach((k, v) -> wide.put(k, new double[] {Math.max(v[0], WARMUP_BPS), v[1]}));
-        Setup w = new Setup(st.devices(), WARMUP_RATE / st.devices(), st.mix(), st.cut1(), st.cut2(), st.layers(),
-                st.rule(), wide, st.shares(), 0, tf.warmupSeconds(), st.edge(), st.cloud());
+        Setup w = st.withLinks(wide);
         Path tmp = Files.createTempDirectory("eesim-testbed-warmup");
         try {
             Phase.run(d, w, st.rule(), WARMUP_RATE, 0, tf.warmupSeconds(), 99, tmp, "warm", tf.drainSeconds());
@@ -200,39 +199,46 @@ public final class TestbedRunner {
         }
     }
 
-    private Map<String, Object> deviceRun(Setup st, long seed, Path out, double warmup, double duration) {
-        Map<String, Object> run = new LinkedHashMap<>(st.rule());
-        run.put("nodes", st.devices());
-        run.put("rate", st.ratePerDevice());
-        run.put("warmup_s", warmup);
-        run.put("duration_s", duration);
-        run.put("seed", seed);
-        run.put("from", st.cut1());
-        run.put("url", "http://127.0.0.1:" + Layout.RELAY_HTTP + "/infer");
-        run.put("mix", st.mix());
-        run.put("out", out.toString());
-        run.put("drain_s", tf.drainSeconds());
-        return run;
+    /**
+     * One replication of one point, measured again (after a pause) while other work on the
+     * machine took more CPU than the file allows ({@link #undisturbed}; {@code testbed.foreign_cpu}
+     * says how disturbed the kept try was).
+     */
+    Block measure(Deployment d, Setup st, Point p, int replication, Profile profile, Path requests) throws IOException {
+        return undisturbed(out, "[testbed] point " + p.id() + " rep " + replication, tf.foreignCpuLimit(), PAUSE_SECONDS,
+                () -> {
+                    CpuWatch watch = new CpuWatch(d.pids());
+                    Block b = measureOnce(d, st, p, replication, profile, requests, watch);
+                    return new Try<>(b, watch.foreignCores());
+                });
+    }
+
+    /** What one try measured, and the cores other processes took meanwhile. */
+    record Try<T>(T value, double foreignCores) {
+    }
+
+    /** One try of a measurement. */
+    interface Attempt<T> {
+        Try<T> run() throws IOException;
     }
 
     /**
-     * One replication of one point, measured again (after a pause) while other work on the
-     * machine took more CPU than the file allows, at most {@link #TRIES} times; the last try is
-     * kept whatever it read ({@code testbed.foreign_cpu} says how disturbed it was).
+     * A measurement tried again, after {@code pauseSeconds}, while other processes took more than
+     * {@code limit} cores, at most {@link #TRIES} times; the last try is kept whatever it read.
+     * Validation runs and calibration phases alike: a run made while other work takes a core is
+     * slower in every per-message cost, not only in its layers.
      */
-    Block measure(Deployment d, Setup st, Point p, int replication, Profile profile, Path requests) throws IOException {
+    static <T> T undisturbed(PrintStream out, String what, double limit, double pauseSeconds, Attempt<T> attempt)
+            throws IOException {
         for (int t = 1; ; t++) {
-            CpuWatch watch = new CpuWatch(d.pids());
-            Block b = measureOnce(d, st, p, replication, profile, requests, watch);
-            double foreign = watch.foreignCores();
-            if (foreign <= tf.foreignCpuLimit() || t == TRIES) {
-                return b;
+            Try<T> r = attempt.run();
+            if (r.foreignCores() <= limit || t == TRIES) {
+                return r.value();
             }
-            out.printf(Locale.ROOT, "[testbed] point %d rep %d not kept: other processes took %.2f cores meanwhile (limit"
-                    + " %.2f); again in %.0f s (try %d of %d)%n", p.id(), replication, foreign, tf.foreignCpuLimit(),
-                    PAUSE_SECONDS, t + 1, TRIES);
+            out.printf(Locale.ROOT, "%s not kept: other processes took %.2f cores meanwhile (limit %.2f); again in"
+                    + " %.0f s (try %d of %d)%n", what, r.foreignCores(), limit, pauseSeconds, t + 1, TRIES);
             try {
-                Thread.sleep(Math.round(PAUSE_SECONDS * 1000));
+                Thread.sleep(Math.round(pauseSeconds * 1000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -253,8 +259,8 @@ public final class TestbedRunner {
         long tx0 = d.fabric().txBytes("uplink", true);
         long drops0 = d.fabric().drops();
         long t0 = System.nanoTime();
-        Map<String, Object> reply = d.child("device").call("run", deviceRun(st, seed, rows, st.warmupSeconds(),
-                st.durationSeconds()), st.warmupSeconds() + st.durationSeconds() + tf.drainSeconds() + 60);
+        Map<String, Object> reply = d.child("device").call("run", st.deviceRun(seed, rows, tf.drainSeconds()),
+                st.warmupSeconds() + st.durationSeconds() + tf.drainSeconds() + 60);
         double span = (System.nanoTime() - t0) / 1e9;
         long tx1 = d.fabric().txBytes("uplink", true);
         long drops = d.fabric().drops() - drops0;
