@@ -277,20 +277,24 @@ public final class ScenarioReader {
     private Tiers tiers(YamlNode node) {
         int before = problems.size();
         Fields f = Fields.of(node, problems, "device", "edge", "cloud");
-        TierSpec device = tier(f.required("device"), false);
-        TierSpec edge = tier(f.node("edge"), true);
-        TierSpec cloud = tier(f.node("cloud"), false);
+        TierSpec device = tier(f.required("device"), false, true);
+        TierSpec edge = tier(f.node("edge"), true, false);
+        TierSpec cloud = tier(f.node("cloud"), false, false);
         return problems.size() > before || f.mapping() == null ? null
                 : new Tiers(device, edge, cloud, edgeAssignment);
     }
 
-    /** A tier's machines; the edge's also say how requests are assigned to them ({@link #edgeAssignment}). */
-    private TierSpec tier(YamlNode node, boolean edge) {
+    /**
+     * A tier's machines; the edge's also say how requests are assigned to them ({@link #edgeAssignment}),
+     * the devices' how many of a device's requests may be in flight at once.
+     */
+    private TierSpec tier(YamlNode node, boolean edge, boolean device) {
         if (node == null) {
             return null;
         }
         int before = problems.size();
         Fields f = edge ? Fields.of(node, problems, "count", "cores", "speed", "per_message", "assignment")
+                : device ? Fields.of(node, problems, "count", "cores", "speed", "per_message", "in_flight")
                 : Fields.of(node, problems, "count", "cores", "speed", "per_message");
         if (edge) {
             String a = f.choice("assignment", ASSIGNMENTS, "edge assignment", EdgeAssignment.STATIC.key());
@@ -309,8 +313,9 @@ public final class ScenarioReader {
             problems.add(f.node("speed"), "speed must be a positive factor, got " + Values.s(speed));
         }
         double[] perMessage = perMessage(f);
-        return problems.size() > before || f.mapping() == null || perMessage == null ? null
-                : new TierSpec(count, cores, speed, perMessage[0], perMessage[1]);
+        Integer inFlight = device && f.has("in_flight") ? atLeastOne(f, "in_flight") : Integer.valueOf(0);
+        return problems.size() > before || f.mapping() == null || perMessage == null || inFlight == null ? null
+                : new TierSpec(count, cores, speed, perMessage[0], perMessage[1], inFlight);
     }
 
     /** A tier's machines times (cores + 2): the slots of its station array (800 MB of doubles). */

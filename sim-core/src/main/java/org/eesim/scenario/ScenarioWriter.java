@@ -190,6 +190,9 @@ public final class ScenarioWriter {
             } else if (t.messageSeconds() > 0) {
                 n.put("per_message", Units.format(t.messageSeconds(), Units.Kind.TIME));
             }
+            if (t.inFlight() > 0) { // likewise
+                n.put("in_flight", t.inFlight());
+            }
         }
     }
 

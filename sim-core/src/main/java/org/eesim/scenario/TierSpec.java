@@ -13,8 +13,18 @@ package org.eesim.scenario;
  * @param messageSdSeconds its standard deviation: 0, a constant; above 0, each visit's cost is
  *              drawn log-normal with that mean and sd (the residuals a calibration measures are
  *              skewed: most are small, a few long)
+ * @param inFlight devices only: at most this many of a device's requests are on their way at once
+ *              (sent and not yet answered); one that would be one more waits on its device until
+ *              the oldest is answered (a device's one HTTP/1.1 connection, which carries a request
+ *              at a time); 0 for no limit
  */
-public record TierSpec(int count, int cores, double speed, double messageSeconds, double messageSdSeconds) {
+public record TierSpec(int count, int cores, double speed, double messageSeconds, double messageSdSeconds,
+                       int inFlight) {
+
+    /** Machines with a per-message cost and no limit on requests in flight. */
+    public TierSpec(int count, int cores, double speed, double messageSeconds, double messageSdSeconds) {
+        this(count, cores, speed, messageSeconds, messageSdSeconds, 0);
+    }
 
     /** Machines without a per-message cost. */
     public TierSpec(int count, int cores, double speed) {
@@ -35,6 +45,9 @@ public record TierSpec(int count, int cores, double speed, double messageSeconds
         }
         if (!(messageSeconds >= 0) || Double.isInfinite(messageSeconds)) {
             throw new IllegalArgumentException("per-message time must be >= 0 and finite, got " + messageSeconds);
+        }
+        if (inFlight < 0) {
+            throw new IllegalArgumentException("requests in flight must be >= 1, or 0 for no limit, got " + inFlight);
         }
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);

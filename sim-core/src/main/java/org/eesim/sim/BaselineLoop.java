@@ -113,6 +113,9 @@ public final class BaselineLoop {
                 throw new IllegalArgumentException("the baseline loop runs constant links without a shaper's bucket only");
             }
         }
+        if (scenario.tiers().device().inFlight() > 0) {
+            throw new IllegalArgumentException("the baseline loop does not limit a device's requests in flight");
+        }
         if (scenario.tiers().edgeAssignment() == org.eesim.scenario.EdgeAssignment.LEAST_LOADED) {
             // the planner reads the topology's stations, which this loop's own queues leave idle
             throw new IllegalArgumentException("the baseline loop does not run the least_loaded edge assignment");

@@ -1,5 +1,6 @@
 package org.eesim.sim;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,11 @@ final class Replica {
     private final Arrivals arrivals;
     private final nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable nextArrival = this::arrive;
     private long completed;
+    /** tiers.device.in_flight: a device's requests on their way at most (0: no limit). */
+    private final int inFlightLimit;
+    /** With a limit: each device's requests in flight, and those held on it until one is answered (made on first use). */
+    private final int[] inFlight;
+    private final ArrayDeque<Request>[] held;
     /** Requests in the system past which a queue is taken to grow without bound (memory stays bounded). */
     private final long maxInSystem;
 
@@ -69,6 +75,11 @@ final class Replica {
                 : arrival instanceof Arrival.Deterministic det ? new Arrivals(streams, devices, det.intervalSeconds() / devices)
                 : null;
         this.energy = scenario.energy() == null ? null : new EnergyMeter(scenario);
+        this.inFlightLimit = scenario.tiers().device().inFlight();
+        this.inFlight = inFlightLimit > 0 ? new int[devices] : null;
+        @SuppressWarnings("unchecked")
+        ArrayDeque<Request>[] queues = inFlightLimit > 0 ? (ArrayDeque<Request>[]) new ArrayDeque<?>[devices] : null;
+        this.held = queues;
     }
 
     /** Schedules the first events: the window's opening, every source's first birth, the monitor's first probe. */
@@ -123,6 +134,18 @@ final class Replica {
      * arrival at the next leg's becomes an event, which keeps every resource's arrivals in time order.
      */
     private void leg(Request r, int i, double now) {
+        if (i == r.uplinkLeg && inFlightLimit > 0 && !r.inFlight) {
+            int d = r.device;
+            if (inFlight[d] >= inFlightLimit) { // held on its device until one of its requests is answered
+                if (held[d] == null) {
+                    held[d] = new ArrayDeque<>();
+                }
+                held[d].add(r);
+                return;
+            }
+            inFlight[d]++;
+            r.inFlight = true;
+        }
         Resources resource = resources[r.legKind[i]];
         double served = resource.serve(r.legMember[i], now, r.legWork[i]);
         if (i == r.uplinkLeg && energy != null) {
@@ -138,6 +161,10 @@ final class Replica {
 
     private void complete(Request r, double end) {
         completed++;
+        if (r.inFlight) {
+            int d = r.device;
+            events.at(end, () -> answered(d, end));
+        }
         policy.completed(end, end - r.birth);
         if (r.measured) {
             metrics.record(r, end - r.birth);
@@ -153,6 +180,17 @@ final class Replica {
             int device = r.device;
             int user = r.user;
             events.at(end + think, () -> birth(device, user));
+        }
+    }
+
+    /** One of device {@code d}'s requests is answered at {@code now}: its oldest held request, if any, is sent. */
+    private void answered(int d, double now) {
+        inFlight[d]--;
+        Request next = held[d] == null ? null : held[d].poll();
+        if (next != null) {
+            inFlight[d]++;
+            next.inFlight = true;
+            leg(next, next.uplinkLeg, now);
         }
     }
 

@@ -47,6 +47,8 @@ final class Request {
     final double[] legDelay = new double[MAX_LEGS];
     /** The leg that crosses the uplink, or -1. */
     int uplinkLeg = -1;
+    /** Whether it holds one of its device's slots for requests in flight (tiers.device.in_flight). */
+    boolean inFlight;
     /** Joules the device's radio spends sending this request's tensor (its tail is counted apart). */
     double radioJoules;
 

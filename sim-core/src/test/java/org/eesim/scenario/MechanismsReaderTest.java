@@ -24,6 +24,7 @@ class MechanismsReaderTest {
         assertEquals(0.0015, s.tiers().device().messageSeconds(), 1e-15);
         assertEquals(0.001, s.tiers().device().messageSdSeconds(), 1e-15);
         assertEquals(0, s.tiers().edge().messageSdSeconds(), "a time alone: constant");
+        assertEquals(1, s.tiers().device().inFlight());
         assertEquals(0.0004, s.tiers().edge().messageSeconds(), 1e-15);
         assertEquals(0.002, s.tiers().cloud().messageSeconds(), 1e-15);
         assertEquals(1600, s.links().uplink().burstBytes());
@@ -37,10 +38,11 @@ class MechanismsReaderTest {
         Scenario s = ScenarioReader.read(resource("scenarios/full.yaml"));
         assertNull(s.answer(), "no answer section: requests end where they exit");
         assertEquals(0, s.tiers().edge().messageSeconds());
+        assertEquals(0, s.tiers().device().inFlight(), "no limit on a device's requests in flight");
         assertEquals(0, s.links().uplink().burstBytes());
         assertEquals(Framing.NONE, s.links().uplink().framing());
         assertTrue(!ScenarioWriter.toYaml(s).contains("per_message") && !ScenarioWriter.toYaml(s).contains("burst")
-                && !ScenarioWriter.toYaml(s).contains("answer"), "absent keys are not written: plan hashes are unchanged");
+                && !ScenarioWriter.toYaml(s).contains("answer") && !ScenarioWriter.toYaml(s).contains("in_flight"), "absent keys are not written: plan hashes are unchanged");
     }
 
     @Test
@@ -50,12 +52,16 @@ class MechanismsReaderTest {
         edit(file, "per_message: 400 us", "per_message: -1 ms");
         edit(file, "answer: {bytes: 405 B}", "answer: {bytes: 405 B, header: 1 B}");
         edit(file, "burst: 1600 B", "burst: 1.5 B");
+        edit(file, "in_flight: 1", "in_flight: 0");
+        edit(file, "cloud:  {count: 1,", "cloud:  {count: 1, in_flight: 2,");
         List<Problem> problems = ScenarioFiles.problems(file);
         String all = problems.toString();
         assertTrue(all.contains("links.uplink.framing: a per-packet overhead needs mss"), all);
         assertTrue(all.contains("tiers.edge.per_message: per_message must be >= 0"), all);
         assertTrue(all.contains("answer.header: unknown key 'header'"), all);
         assertTrue(all.contains("links.uplink.burst: burst must be a whole number of bytes"), all);
-        assertEquals(4, problems.size(), all);
+        assertTrue(all.contains("tiers.device.in_flight: in_flight must be at least 1"), all);
+        assertTrue(all.contains("tiers.cloud.in_flight: unknown key 'in_flight'"), all);
+        assertEquals(6, problems.size(), all);
     }
 }
