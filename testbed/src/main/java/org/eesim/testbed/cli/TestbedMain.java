@@ -97,7 +97,7 @@ public final class TestbedMain implements Callable<Integer> {
         @Option(names = "--out", defaultValue = "results/testbed", description = "results root (default ${DEFAULT-VALUE})")
         Path out;
         @Option(names = "--without", split = ",", description = "mechanisms to leave out of the simulation:"
-                + " answer, burst, framing, per_message, message_spread")
+                + " answer, burst, framing, per_message, message_spread, in_flight")
         List<String> without = new java.util.ArrayList<>();
         @Option(names = "--replications", defaultValue = "30", description = "simulated replications per point"
                 + " (default ${DEFAULT-VALUE})")

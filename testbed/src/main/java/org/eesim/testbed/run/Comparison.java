@@ -42,9 +42,18 @@ public final class Comparison {
         this.out = out;
     }
 
-    /** One point's numbers: metric to {measured mean, low, high, simulated mean}. */
-    record Row(String file, int point, Map<String, String> swept, Map<String, double[]> values) {
+    /**
+     * One point's numbers: metric to {measured mean, low, high, simulated mean, low, high}; and for
+     * the mean and p95 latency, how many measured replications lie inside the central 95% of the
+     * simulated replications' values (a replication of the model, 40-60 s of Poisson arrivals, varies
+     * as much as a measured one should), of how many.
+     */
+    record Row(String file, int point, Map<String, String> swept, Map<String, double[]> values,
+               Map<String, int[]> inSpread) {
     }
+
+    /** The metrics whose measured replications are placed in the simulated replications' spread. */
+    static final List<String> SPREAD = List.of("latency.mean", "latency.p95");
 
     /** The mechanisms {@code --without} can leave out. */
     public static List<String> mechanisms() {
@@ -68,6 +77,9 @@ public final class Comparison {
             Path simFile = Simulated.write(tf, dir.resolve(measuredPlan.points().get(0).scenario().name() + "-simulated"
                     + suffix + ".yaml"), without, replications, root, suffix);
             SweepPlan simPlan = SweepPlan.read(simFile);
+            if (Files.exists(simPlan.folder())) { // compare's own output, of an older calibration or model: made again
+                CalibratedProfile.deleteTree(simPlan.folder());
+            }
             RunFolder folder = RunFolder.prepare(simPlan, simPlan.folder(), null, simPlan.runs(), Instant.now());
             SweepRunner.run(folder, threads, SweepRunner.Progress.NONE);
             folder.finish(Instant.now(), threads);
@@ -77,6 +89,8 @@ public final class Comparison {
             Map<Integer, Map<String, double[]>> m = summary(measured.resolve("summary.csv"));
             Map<Integer, Map<String, double[]>> s = summary(simPlan.folder().resolve("summary.csv"));
             noteDisturbances(tf, m);
+            Map<Integer, Map<String, List<Double>>> mr = replications(measured.resolve("replications.csv"));
+            Map<Integer, Map<String, List<Double>>> sr = replications(simPlan.folder().resolve("replications.csv"));
             for (int p : m.keySet()) {
                 Map<String, double[]> v = new LinkedHashMap<>();
                 for (var e : m.get(p).entrySet()) {
@@ -92,7 +106,12 @@ public final class Comparison {
                 for (Point.Assignment a : measuredPlan.points().get(p).assignments()) {
                     setting.put(a.key(), a.value());
                 }
-                rows.add(new Row(tf.file().getFileName().toString(), p, setting, v));
+                Map<String, int[]> in = new LinkedHashMap<>();
+                for (String k : SPREAD) {
+                    in.put(k, inSpread(mr.getOrDefault(p, Map.of()).getOrDefault(k, List.of()),
+                            sr.getOrDefault(p, Map.of()).getOrDefault(k, List.of())));
+                }
+                rows.add(new Row(tf.file().getFileName().toString(), p, setting, v, in));
             }
         }
         Files.writeString(dir.resolve("comparison.csv"), csv(rows));
@@ -153,6 +172,39 @@ public final class Comparison {
         });
     }
 
+    /** point -> metric -> each replication's value, of a replications.csv (point,replication,seed,metric,value). */
+    static Map<Integer, Map<String, List<Double>>> replications(Path csv) throws IOException {
+        Map<Integer, Map<String, List<Double>>> m = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            m.computeIfAbsent(Integer.parseInt(c[0]), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(c[3], k -> new ArrayList<>()).add(Double.parseDouble(c[4]));
+        }
+        return m;
+    }
+
+    /**
+     * {inside, of}: how many of {@code measured} lie within the 2.5% and 97.5% quantiles of
+     * {@code simulated} (Hyndman-Fan type 7, as numpy's default); {0, 0} without both.
+     */
+    static int[] inSpread(List<Double> measured, List<Double> simulated) {
+        if (measured.isEmpty() || simulated.size() < 2) {
+            return new int[] {0, 0};
+        }
+        double[] s = simulated.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double lo = quantile(s, 0.025);
+        double hi = quantile(s, 0.975);
+        int in = (int) measured.stream().filter(x -> x >= lo && x <= hi).count();
+        return new int[] {in, measured.size()};
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int i = (int) Math.floor(h);
+        return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+    }
+
     /** point -> metric -> {mean, ci_low, ci_high} of a summary.csv. */
     static Map<Integer, Map<String, double[]>> summary(Path csv) throws IOException {
         Map<Integer, Map<String, double[]>> m = new LinkedHashMap<>();
@@ -193,11 +245,14 @@ public final class Comparison {
         b.append("Simulated with ").append(without.isEmpty() ? "every mechanism" : "no " + String.join(", no ", without))
                 .append(". Latencies in ms, measured (± half-width of its 95% interval over the replications) /"
                         + " simulated (relative error); P_off: the share answered in the cloud, measured [95% interval] /"
-                        + " simulated.\n\n");
+                        + " simulated; runs in spread: how many measured replications have their mean, then their p95,"
+                        + " inside the central 95% of the simulated replications' values.\n\n");
         List<String> keys = new ArrayList<>(rows.get(0).swept().keySet());
         b.append("| ").append(String.join(" | ", keys.stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).toList()))
-                .append(" | mean | p50 | p95 | p99 | P_off | b1 share |\n|");
-        b.append("---|".repeat(keys.size() + 6)).append("\n");
+                .append(" | mean | p50 | p95 | p99 | P_off | b1 share | runs in spread |\n|");
+        b.append("---|".repeat(keys.size() + 7)).append("\n");
+        int[] spreadMean = {0, 0};
+        int[] spreadP95 = {0, 0};
         int meanOk = 0;
         int p95Ok = 0;
         int poffOk = 0;
@@ -244,12 +299,23 @@ public final class Comparison {
                         p[3], in ? "" : "**"));
             }
             double[] e = v.get("exit.b1");
-            b.append(" | ").append(e == null ? "" : String.format(Locale.ROOT, "%.3f / %.3f", e[0], e[3])).append(" |\n");
+            b.append(" | ").append(e == null ? "" : String.format(Locale.ROOT, "%.3f / %.3f", e[0], e[3]));
+            int[] sm = r.inSpread().get("latency.mean");
+            int[] sp = r.inSpread().get("latency.p95");
+            spreadMean[0] += sm[0];
+            spreadMean[1] += sm[1];
+            spreadP95[0] += sp[0];
+            spreadP95[1] += sp[1];
+            b.append(String.format(Locale.ROOT, " | %d/%d, %d/%d |%n", sm[0], sm[1], sp[0], sp[1]));
         }
         b.append(String.format(Locale.ROOT, "%nTargets met (misses in bold): mean within 5%% at %d of %d points (largest"
                 + " error %.1f%%), p95 within 10%% at %d of %d (largest %.1f%%), P_off inside the measured interval at %d"
                 + " of %d. The simulated value lies inside the measured 95%% interval for the mean at %d, for p95 at %d.%n",
                 meanOk, rows.size(), maxMean * 100, p95Ok, rows.size(), maxP95 * 100, poffOk, poffN, meanIn, p95In));
+        b.append(String.format(Locale.ROOT, "%nRuns in spread: of the measured replications, %d of %d have a mean latency"
+                + " and %d of %d a p95 inside the central 95%% of the simulated replications' (about 95%% would if"
+                + " the model were exact and the runs independent).%n", spreadMean[0], spreadMean[1], spreadP95[0],
+                spreadP95[1]));
         return b.toString();
     }
 }

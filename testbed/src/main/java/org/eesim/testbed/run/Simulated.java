@@ -18,12 +18,15 @@ import org.eesim.units.Units;
  * can be left out to show what it is worth): {@code answer} (the answer's trip back),
  * {@code burst} (the shaper's token bucket), {@code framing} (protocol bytes on the wire),
  * {@code per_message} (each tier's HTTP and serialisation cost), {@code message_spread} (that cost
- * drawn log-normal with its measured sd rather than constant at its mean). Written as a YAML file that
+ * drawn log-normal with its measured sd rather than constant at its mean), {@code in_flight} (a
+ * device sends its next request only once its last is answered: each emulated node's HTTP/1.1
+ * client was seen to carry its requests one after another, see README "The testbed"). Written as a YAML file that
  * {@code eesim run} runs as it is.
  */
 final class Simulated {
 
-    static final List<String> MECHANISMS = List.of("answer", "burst", "framing", "per_message", "message_spread");
+    static final List<String> MECHANISMS = List.of("answer", "burst", "framing", "per_message", "message_spread",
+            "in_flight");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
@@ -92,6 +95,9 @@ final class Simulated {
                     ((ObjectNode) tiers.get(e.getKey())).set("per_message", v);
                 }
             });
+        }
+        if (!without.contains("in_flight")) {
+            ((ObjectNode) root.get("tiers").get("device")).put("in_flight", 1);
         }
         root.put("service_time", "empirical");
         ((ObjectNode) root.get("run")).put("replications", replications);
