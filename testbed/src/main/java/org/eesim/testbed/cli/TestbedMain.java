@@ -97,8 +97,10 @@ public final class TestbedMain implements Callable<Integer> {
         @Option(names = "--out", defaultValue = "results/testbed", description = "results root (default ${DEFAULT-VALUE})")
         Path out;
         @Option(names = "--without", split = ",", description = "mechanisms to leave out of the simulation:"
-                + " answer, burst, framing, per_message, message_spread, in_flight")
+                + " answer, burst, framing, per_message, message_spread")
         List<String> without = new java.util.ArrayList<>();
+        @Option(names = "--with", split = ",", description = "mechanisms to add that are off by default: in_flight")
+        List<String> with = new java.util.ArrayList<>();
         @Option(names = "--replications", defaultValue = "30", description = "simulated replications per point"
                 + " (default ${DEFAULT-VALUE})")
         int replications;
@@ -121,9 +123,17 @@ public final class TestbedMain implements Callable<Integer> {
             for (Path f : files) {
                 tfs.add(TestbedFile.read(f));
             }
-            String tag = without.isEmpty() ? "" : "without-" + String.join("-", without).replace('_', '-');
+            for (String w : with) {
+                if (!org.eesim.testbed.run.Comparison.optional().contains(w)) {
+                    throw new IllegalArgumentException("--with takes " + org.eesim.testbed.run.Comparison.optional()
+                            + ", not " + w);
+                }
+            }
+            String tag = ((without.isEmpty() ? "" : "without-" + String.join("-", without))
+                    + (without.isEmpty() || with.isEmpty() ? "" : "-") + (with.isEmpty() ? "" : "with-" + String.join("-", with)))
+                    .replace('_', '-');
             var c = new org.eesim.testbed.run.Comparison(tfs, out, System.out);
-            c.run(new java.util.TreeSet<>(without), replications, threads, tag);
+            c.run(new java.util.TreeSet<>(without), new java.util.TreeSet<>(with), replications, threads, tag);
             if (check.isEmpty()) {
                 return 0;
             }

@@ -60,7 +60,13 @@ public final class Comparison {
         return Simulated.MECHANISMS;
     }
 
-    public Path run(Set<String> without, int replications, int threads, String tag) throws IOException, ProblemsException {
+    /** The mechanisms {@code --with} can add. */
+    public static List<String> optional() {
+        return Simulated.OPTIONAL;
+    }
+
+    public Path run(Set<String> without, Set<String> with, int replications, int threads, String tag)
+            throws IOException, ProblemsException {
         Path dir = root.resolve("comparison" + (tag.isEmpty() ? "" : "-" + tag));
         Files.createDirectories(dir);
         rows.clear();
@@ -75,7 +81,7 @@ public final class Comparison {
             }
             String suffix = tag.isEmpty() ? "" : "-" + tag;
             Path simFile = Simulated.write(tf, dir.resolve(measuredPlan.points().get(0).scenario().name() + "-simulated"
-                    + suffix + ".yaml"), without, replications, root, suffix);
+                    + suffix + ".yaml"), without, with, replications, root, suffix);
             SweepPlan simPlan = SweepPlan.read(simFile);
             if (Files.exists(simPlan.folder())) { // compare's own output, of an older calibration or model: made again
                 CalibratedProfile.deleteTree(simPlan.folder());
@@ -116,7 +122,7 @@ public final class Comparison {
         }
         Files.writeString(dir.resolve("comparison.csv"), csv(rows));
         Files.writeString(dir.resolve("folders.csv"), folders.toString());
-        String md = markdown(rows, without);
+        String md = markdown(rows, without, with);
         Files.writeString(dir.resolve("comparison.md"), md);
         out.print(md);
         return dir;
@@ -240,9 +246,10 @@ public final class Comparison {
         return String.join("; ", parts);
     }
 
-    private static String markdown(List<Row> rows, Set<String> without) {
+    private static String markdown(List<Row> rows, Set<String> without, Set<String> with) {
         StringBuilder b = new StringBuilder();
         b.append("Simulated with ").append(without.isEmpty() ? "every mechanism" : "no " + String.join(", no ", without))
+                .append(with.isEmpty() ? "" : ", and " + String.join(", ", with))
                 .append(". Latencies in ms, measured (± half-width of its 95% interval over the replications) /"
                         + " simulated (relative error); P_off: the share answered in the cloud, measured [95% interval] /"
                         + " simulated; runs in spread: how many measured replications have their mean, then their p95,"

@@ -51,7 +51,7 @@ class SimulatedTest {
 
     @Test
     void everyMechanismFromTheCalibration(@TempDir Path tmp) throws Exception {
-        Path f = Simulated.write(files(tmp), tmp.resolve("out/sim.yaml"), Set.of(), 7, tmp.resolve("results"), "");
+        Path f = Simulated.write(files(tmp), tmp.resolve("out/sim.yaml"), Set.of(), Set.of(), 7, tmp.resolve("results"), "");
         Scenario s = ScenarioReader.read(f);
         assertEquals("scn-simulated", s.name());
         assertEquals(3997538, s.links().uplink().bandwidthBps());
@@ -65,14 +65,14 @@ class SimulatedTest {
         assertEquals(0.002789, s.tiers().cloud().messageSeconds(), 1e-12);
         assertEquals(0, s.tiers().cloud().messageSdSeconds());
         assertEquals(7, s.run().replications());
-        assertEquals(1, s.tiers().device().inFlight(), "a device's requests one after another");
+        assertEquals(0, s.tiers().device().inFlight(), "in_flight only when asked for");
         org.junit.jupiter.api.Assertions.assertTrue(Files.readString(f).contains("profile: " + tmp.resolve("profiles/cal")),
                 "the calibrated profile's folder");
     }
 
     @Test
     void mechanismsLeftOut(@TempDir Path tmp) throws Exception {
-        Path f = Simulated.write(files(tmp), tmp.resolve("out/sim.yaml"), Set.of("answer", "burst", "message_spread", "in_flight"), 7,
+        Path f = Simulated.write(files(tmp), tmp.resolve("out/sim.yaml"), Set.of("answer", "burst", "message_spread"), Set.of("in_flight"), 7,
                 tmp.resolve("results"), "-x");
         Scenario s = ScenarioReader.read(f);
         assertNull(s.answer());
@@ -80,7 +80,7 @@ class SimulatedTest {
         assertEquals(new Framing(259, 66, 1448), s.links().uplink().framing(), "framing kept");
         assertEquals(0.002409, s.tiers().device().messageSeconds(), 1e-12, "the mean kept");
         assertEquals(0, s.tiers().device().messageSdSeconds(), "its spread left out");
-        assertEquals(0, s.tiers().device().inFlight(), "no limit");
+        assertEquals(1, s.tiers().device().inFlight(), "asked for: a device's requests one after another");
         assertEquals("scn-simulated-x", s.name());
     }
 }
