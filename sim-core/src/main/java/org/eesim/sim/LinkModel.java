@@ -54,48 +54,28 @@ final class LinkModel {
             return new TokenBuckets(stations, answer);
         }
         if (!link.framing().none()) {
-            return rate == null ? new Resources() {
+            return rate == null ? new Transmitters(stations) {
                 @Override
                 public double serve(int member, double now, double bytes) {
                     return stations.admit(member, now, wireBytes(bytes, answer) * 8.0 / link.bandwidthBps());
                 }
-
-                @Override
-                public Stations stations() {
-                    return stations;
-                }
-            } : new Resources() {
+            } : new Transmitters(stations) {
                 @Override
                 public double serve(int member, double now, double bytes) {
                     return stations.admitBits(member, now, rate, wireBytes(bytes, answer) * 8.0);
                 }
-
-                @Override
-                public Stations stations() {
-                    return stations;
-                }
             };
         }
         // without framing, the transmitters of every scenario before these options, unchanged
-        return rate == null ? new Resources() {
+        return rate == null ? new Transmitters(stations) {
             @Override
             public double serve(int member, double now, double bytes) {
                 return stations.admit(member, now, link.serialisationSeconds((long) bytes));
             }
-
-            @Override
-            public Stations stations() {
-                return stations;
-            }
-        } : new Resources() {
+        } : new Transmitters(stations) {
             @Override
             public double serve(int member, double now, double bytes) {
                 return stations.admitBits(member, now, rate, bytes * 8.0);
-            }
-
-            @Override
-            public Stations stations() {
-                return stations;
             }
         };
     }
@@ -110,8 +90,7 @@ final class LinkModel {
      * do. Exact as long as no packet is larger than the bucket (tbf drops those). The buckets'
      * state is in two arrays indexed by station, as {@link Stations} keeps its own.
      */
-    private final class TokenBuckets implements Resources {
-        private final Stations stations;
+    private final class TokenBuckets extends Transmitters {
         private final double bytesPerSecond;
         private final double burst;
         private final boolean answer;
@@ -120,7 +99,7 @@ final class LinkModel {
         private final double[] lastEnd;
 
         TokenBuckets(Stations stations, boolean answer) {
-            this.stations = stations;
+            super(stations);
             this.bytesPerSecond = link.bandwidthBps() / 8;
             this.burst = link.burstBytes();
             this.answer = answer;
@@ -140,9 +119,18 @@ final class LinkModel {
             lastEnd[member] = end;
             return end;
         }
+    }
+
+    /** Transmitters over one link's stations; each kind says only how long a message is served. */
+    private abstract static class Transmitters implements Resources {
+        final Stations stations;
+
+        Transmitters(Stations stations) {
+            this.stations = stations;
+        }
 
         @Override
-        public Stations stations() {
+        public final Stations stations() {
             return stations;
         }
     }
