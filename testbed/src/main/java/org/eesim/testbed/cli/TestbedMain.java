@@ -78,10 +78,7 @@ public final class TestbedMain implements Callable<Integer> {
             if (!reanalyse) {
                 requireKernel();
             }
-            List<TestbedFile> tfs = new java.util.ArrayList<>();
-            for (Path f : files) {
-                tfs.add(TestbedFile.read(f));
-            }
+            List<TestbedFile> tfs = readAll(files);
             new org.eesim.testbed.run.Calibrator(tfs, System.out, reanalyse).run();
             return 0;
         }
@@ -113,22 +110,9 @@ public final class TestbedMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            for (String w : without) {
-                if (!org.eesim.testbed.run.Comparison.mechanisms().contains(w)) {
-                    throw new IllegalArgumentException("--without takes " + org.eesim.testbed.run.Comparison.mechanisms()
-                            + ", not " + w);
-                }
-            }
-            List<TestbedFile> tfs = new java.util.ArrayList<>();
-            for (Path f : files) {
-                tfs.add(TestbedFile.read(f));
-            }
-            for (String w : with) {
-                if (!org.eesim.testbed.run.Comparison.optional().contains(w)) {
-                    throw new IllegalArgumentException("--with takes " + org.eesim.testbed.run.Comparison.optional()
-                            + ", not " + w);
-                }
-            }
+            known("--without", without, org.eesim.testbed.run.Comparison.mechanisms());
+            known("--with", with, org.eesim.testbed.run.Comparison.optional());
+            List<TestbedFile> tfs = readAll(files);
             String tag = ((without.isEmpty() ? "" : "without-" + String.join("-", without))
                     + (without.isEmpty() || with.isEmpty() ? "" : "-") + (with.isEmpty() ? "" : "with-" + String.join("-", with)))
                     .replace('_', '-');
@@ -149,6 +133,23 @@ public final class TestbedMain implements Callable<Integer> {
             System.out.println(misses.isEmpty() ? "agreement within the tolerances (mean " + check.get(0) + ", p95 "
                     + check.get(1) + ")" : misses.size() + " point(s) outside the tolerances");
             return misses.isEmpty() ? 0 : 5;
+        }
+    }
+
+    private static List<TestbedFile> readAll(List<Path> files) throws org.eesim.yaml.ProblemsException {
+        List<TestbedFile> tfs = new java.util.ArrayList<>();
+        for (Path f : files) {
+            tfs.add(TestbedFile.read(f));
+        }
+        return tfs;
+    }
+
+    /** Refuses a mechanism {@code option} names that is not one of {@code allowed}. */
+    private static void known(String option, List<String> given, List<String> allowed) {
+        for (String g : given) {
+            if (!allowed.contains(g)) {
+                throw new IllegalArgumentException(option + " takes " + allowed + ", not " + g);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eesim.models.profile.LayerTimer;
 import org.eesim.results.RunFolder;
 import org.eesim.runner.SweepRunner;
 import org.eesim.sweep.Point;
@@ -198,17 +199,11 @@ public final class Comparison {
         if (measured.isEmpty() || simulated.size() < 2) {
             return new int[] {0, 0};
         }
-        double[] s = simulated.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double lo = quantile(s, 0.025);
-        double hi = quantile(s, 0.975);
+        double[] s = simulated.stream().mapToDouble(Double::doubleValue).toArray();
+        double lo = LayerTimer.quantile(s, 0.025);
+        double hi = LayerTimer.quantile(s, 0.975);
         int in = (int) measured.stream().filter(x -> x >= lo && x <= hi).count();
         return new int[] {in, measured.size()};
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int i = (int) Math.floor(h);
-        return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
     }
 
     /** point -> metric -> {mean, ci_low, ci_high} of a summary.csv. */

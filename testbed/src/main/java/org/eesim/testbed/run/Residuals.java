@@ -56,13 +56,8 @@ final class Residuals {
         double wAns = upFraming.wireBytes(answer, false);
         s.put("uplink", link(rUp, dUp, burst, message));
         s.put("answer", ordered("bytes", Units.format(answer, Units.Kind.SIZE)));
-        // the interfaces' counters: the messages and TCP's acknowledgements (sent at other times)
-        evidence.put("uplink_bytes_per_request", ordered("request_on_the_wire", round(wReq, 1),
-                "answer_on_the_wire", round(wAns, 1), "counted_forward", round(a.bytes.get("uplink.forward")
-                        / (double) a.sent, 1), "counted_back", round(a.bytes.get("uplink.back") / (double) a.sent, 1),
-                "payload", payload));
-        evidence.put("uplink_probe", ordered("delay_ms", round(dUp * 1e3, 4), "rate_bps", Math.round(rUp),
-                "round_trip_ms", round(probed.get("uplink")[2] * 1e3, 4)));
+        evidence.put("uplink_bytes_per_request", bytesPerRequest(wReq, wAns, a, "uplink", payload));
+        evidence.put("uplink_probe", probe(probed.get("uplink")));
         double sUp = Math.max(0, wReq - burst) * 8 / rUp;
         double sDown = Math.max(0, wAns - burst) * 8 / rUp;
         double gapUp = Math.max(0.02, 2 * wReq * 8 / rUp + burst * 8.0 / rUp);
@@ -104,12 +99,8 @@ final class Residuals {
             double wT = wanFraming.wireBytes(tensor, true);
             double wTa = wanFraming.wireBytes(wanAnswer, false);
             s.put("wan", link(rW, dW, burst, wanMessage));
-            evidence.put("wan_bytes_per_request", ordered("request_on_the_wire", round(wT, 1),
-                    "answer_on_the_wire", round(wTa, 1), "counted_forward", round(b.bytes.get("wan.forward")
-                            / (double) b.sent, 1), "counted_back", round(b.bytes.get("wan.back") / (double) b.sent, 1),
-                    "payload", tensor));
-            evidence.put("wan_probe", ordered("delay_ms", round(dW * 1e3, 4), "rate_bps", Math.round(rW),
-                    "round_trip_ms", round(probed.get("wan")[2] * 1e3, 4)));
+            evidence.put("wan_bytes_per_request", bytesPerRequest(wT, wTa, b, "wan", tensor));
+            evidence.put("wan_probe", probe(probed.get("wan")));
             double sW = Math.max(0, wT - burst) * 8 / rW;
             double sWa = Math.max(0, wTa - burst) * 8 / rW;
             Segments wu = new Segments();
@@ -144,6 +135,21 @@ final class Residuals {
         s.put("per_message", per);
         s.put("evidence", evidence);
         return s;
+    }
+
+    /** A link's bytes per request: as modelled on the wire, as its interfaces counted them over phase {@code p}. */
+    private static Map<String, Object> bytesPerRequest(double request, double answer, Phase p, String link,
+                                                       double payload) {
+        // the interfaces' counters: the messages and TCP's acknowledgements (sent at other times)
+        return ordered("request_on_the_wire", round(request, 1), "answer_on_the_wire", round(answer, 1),
+                "counted_forward", round(p.bytes.get(link + ".forward") / (double) p.sent, 1),
+                "counted_back", round(p.bytes.get(link + ".back") / (double) p.sent, 1), "payload", payload);
+    }
+
+    /** A link's probe, {delay s, rate bps, round trip s}, in the evidence's units. */
+    private static Map<String, Object> probe(double[] probe) {
+        return ordered("delay_ms", round(probe[0] * 1e3, 4), "rate_bps", Math.round(probe[1]),
+                "round_trip_ms", round(probe[2] * 1e3, 4));
     }
 
     private static Map<String, Object> link(double rate, double delay, int burst, long message) {
