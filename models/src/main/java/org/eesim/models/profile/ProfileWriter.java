@@ -212,7 +212,12 @@ public final class ProfileWriter {
     }
 
     private static String timingRow(String kind, String name, double[] s) {
-        return String.format(Locale.ROOT, "%s,%s,%d,%.9g,%.9g,%.9g,%.9g,%.9g%n", kind, name, s.length,
+        return timingCells(kind, name, s) + "\n";
+    }
+
+    /** A timing.csv row's cells, without the line end: kind,name,n,median_s,p25_s,p75_s,mean_s,sd_s. */
+    public static String timingCells(String kind, String name, double[] s) {
+        return String.format(Locale.ROOT, "%s,%s,%d,%.9g,%.9g,%.9g,%.9g,%.9g", kind, name, s.length,
                 LayerTimer.median(s), LayerTimer.quantile(s, 0.25), LayerTimer.quantile(s, 0.75), mean(s), sd(s));
     }
 

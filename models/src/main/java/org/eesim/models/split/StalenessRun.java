@@ -145,7 +145,10 @@ public final class StalenessRun {
             int from = b * o.batchSize();
             int to = Math.min(train.size(), from + o.batchSize());
             float[] labels = new float[to - from];
-            float[] images = batch(train, order, from, to, labels);
+            for (int n = from; n < to; n++) {
+                labels[n - from] = train.labels()[order[n]];
+            }
+            float[] images = ExitTrainer.flat(train, order, from, to);
             SplitTrainer.Step s = t.step(images, shape(to - from, train), labels);
             lossSum += (double) s.loss() * s.size();
             right += s.correct();
@@ -266,16 +269,6 @@ public final class StalenessRun {
 
     private static Shape shape(int n, ImageSet s) {
         return new Shape(n, 1, s.rows(), s.cols());
-    }
-
-    private static float[] batch(ImageSet data, int[] order, int from, int to, float[] labels) {
-        int pixels = data.rows() * data.cols();
-        float[] flat = new float[(to - from) * pixels];
-        for (int n = from; n < to; n++) {
-            System.arraycopy(data.images()[order[n]], 0, flat, (n - from) * pixels, pixels);
-            labels[n - from] = data.labels()[order[n]];
-        }
-        return flat;
     }
 
 

@@ -80,25 +80,7 @@ public final class TimingFiles {
     }
 
     private static String row(String kind, String name, double[] s) {
-        return String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s,%s,%s", kind, name, s.length, g(LayerTimer.median(s)),
-                g(LayerTimer.quantile(s, 0.25)), g(LayerTimer.quantile(s, 0.75)), g(mean(s)), g(sd(s)));
-    }
-
-    static double mean(double[] s) {
-        double m = 0;
-        for (double v : s) {
-            m += v;
-        }
-        return m / s.length;
-    }
-
-    static double sd(double[] s) {
-        double m = mean(s);
-        double ss = 0;
-        for (double v : s) {
-            ss += (v - m) * (v - m);
-        }
-        return s.length > 1 ? Math.sqrt(ss / (s.length - 1)) : 0;
+        return ProfileWriter.timingCells(kind, name, s);
     }
 
     private static String shape(long[] s) {

@@ -151,12 +151,17 @@ public final class ExitTrainer {
     }
 
     static NDArray images(NDManager m, ImageSet data, int[] order, int from, int to) {
+        return m.create(flat(data, order, from, to), new Shape(to - from, 1, data.rows(), data.cols()));
+    }
+
+    /** The images {@code order[from..to)} of {@code data}, one after another in one array (a batch's pixels). */
+    public static float[] flat(ImageSet data, int[] order, int from, int to) {
         int pixels = data.rows() * data.cols();
         float[] flat = new float[(to - from) * pixels];
         for (int n = from; n < to; n++) {
             System.arraycopy(data.images()[order[n]], 0, flat, (n - from) * pixels, pixels);
         }
-        return m.create(flat, new Shape(to - from, 1, data.rows(), data.cols()));
+        return flat;
     }
 
     static NDArray labels(NDManager m, ImageSet data, int[] order, int from, int to) {
